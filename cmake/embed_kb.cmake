@@ -1,0 +1,17 @@
+# Writes OUT: a C++ file holding every kb/*.yaml file as (name, text) pairs.
+# Raw string literals with a delimiter that the data never contains.
+file(GLOB files ${KB_DIR}/*.yaml)
+list(SORT files)
+set(body "// Generated from kb/*.yaml by cmake/embed_kb.cmake. Do not edit.\n#include \"kb/embedded.h\"\nnamespace twitchcheck {\nconst std::vector<EmbeddedFile>& EmbeddedKnowledgeFiles() {\n  static const std::vector<EmbeddedFile> files = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(FIND "${text}" ")kb\"" bad)
+  if(NOT bad EQUAL -1)
+    message(FATAL_ERROR "${f} contains the embedding delimiter )kb\"")
+  endif()
+  string(APPEND body "    {\"${name}\", R\"kb(${text})kb\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n}  // namespace twitchcheck\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
