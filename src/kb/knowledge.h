@@ -1,0 +1,138 @@
+#pragma once
+// The knowledge base in memory: what kb/*.yaml says, resolved to indices and validated.
+// Built once by LoadKnowledge(); immutable afterwards and safe to share between threads.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/triage.h"
+
+namespace twitchcheck {
+
+struct Source {
+  std::string id;
+  std::string title;
+  std::string file;  // set for the shared documents; empty for named references
+  std::string kind;  // "document" | "reference"
+  std::string url;   // optional
+};
+
+struct AttributeRange {
+  std::string attribute;    // e.g. "duration_days"
+  std::optional<double> min;  // inclusive
+  std::optional<double> max;  // inclusive
+};
+
+struct Finding {
+  std::string id;
+  std::string name;
+  std::string category;  // symptom | sign | exposure | history | risk_factor | attribute
+  double leak = 0.01;
+  std::string question;  // empty = never asked
+  std::vector<std::string> phrases;
+  std::vector<int> implies;  // finding indices
+  std::optional<AttributeRange> from_attribute;
+  std::vector<int> sources;
+  std::string file;  // where it was defined, for messages
+  int line = 0;
+};
+
+struct PriorFactor {
+  std::optional<int> min_age, max_age;
+  std::string sex;  // empty = any
+  double factor = 1.0;
+};
+
+struct Link {
+  int finding = -1;
+  double strength = 0;  // P(finding | this cause alone), noisy-OR
+  std::vector<int> sources;
+};
+
+struct Condition {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::string mechanism;
+  std::string typical_course;
+  double prior = 0.01;
+  std::vector<PriorFactor> prior_factors;
+  std::string seriousness;  // benign | moderate | serious | critical
+  TriageLevel urgency = TriageLevel::kSelfCare;
+  std::string specialist;
+  std::vector<int> advice;
+  std::vector<int> sources;
+  std::vector<Link> links;
+  std::string file;
+  int line = 0;
+};
+
+struct RedFlag {
+  std::string id;
+  TriageLevel level = TriageLevel::kConsultation;
+  std::string specialist;
+  std::string reason;
+  std::vector<std::vector<int>> when;  // alternatives of conjunctions of finding indices
+  std::vector<int> sources;
+};
+
+struct Advice {
+  std::string id;
+  std::string kind;  // lifestyle | diet | sun | medical | test | treatment
+  std::string title;
+  std::string text;
+  std::vector<std::string> foods;
+  std::vector<int> when_conditions;
+  std::vector<int> when_findings;
+  bool always = false;
+  std::vector<int> sources;
+};
+
+struct Knowledge {
+  std::string version;
+  std::string population;
+  std::vector<Source> sources;
+  std::vector<Finding> findings;
+  std::vector<Condition> conditions;
+  std::vector<RedFlag> red_flags;
+  std::vector<Advice> advice;
+  // Raw text of the reader's data files (context_rules.yaml, lexicon.yaml), kept so the
+  // text stages can build their own tables from the same copy of the knowledge base.
+  std::map<std::string, std::string> text_files;
+
+  // Per finding: for each condition linked to it, (condition index, strength).
+  std::vector<std::vector<std::pair<int, double>>> links_by_finding;
+
+  int FindingIndex(const std::string& id) const;    // -1 when unknown
+  int ConditionIndex(const std::string& id) const;  // -1 when unknown
+  int SourceIndex(const std::string& id) const;     // -1 when unknown
+
+  std::unordered_map<std::string, int> finding_index, condition_index, source_index,
+      advice_index, red_flag_index;
+};
+
+// A problem found while loading: file, line (1-based, 0 = whole file) and what is wrong.
+struct KbIssue {
+  std::string file;
+  int line = 0;
+  std::string message;
+  std::string ToString() const;
+};
+
+// Loads the knowledge base from `dir` (a folder of *.yaml files), or from the copy
+// compiled into the program when `dir` is empty. Returns nullptr and fills `errors` when
+// anything is invalid; every problem found is reported, not just the first.
+std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbIssue>* errors);
+
+// The built-in knowledge base, loaded once. REQUIRES: the built-in copy is valid (a test
+// and `kb lint` keep it so); aborts with the errors otherwise.
+const Knowledge& BuiltinKnowledge();
+
+// Loads `dir`, or returns the built-in knowledge base when `dir` is empty. On failure
+// returns nullptr and writes the errors, one per line, to *err.
+const Knowledge* KnowledgeFor(const std::string& dir, std::string* err);
+
+}  // namespace twitchcheck

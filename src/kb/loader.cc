@@ -1,0 +1,617 @@
+// Reads kb/*.yaml into a Knowledge and validates every reference, range and citation.
+// yaml-cpp reports syntax errors by exception; they are caught here and become KbIssues.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "kb/embedded.h"
+#include "kb/knowledge.h"
+
+namespace twitchcheck {
+
+std::string KbIssue::ToString() const {
+  std::string s = "kb/" + file;
+  if (line > 0) s += ":" + std::to_string(line);
+  return s + ": " + message;
+}
+
+int Knowledge::FindingIndex(const std::string& id) const {
+  auto it = finding_index.find(id);
+  return it == finding_index.end() ? -1 : it->second;
+}
+int Knowledge::ConditionIndex(const std::string& id) const {
+  auto it = condition_index.find(id);
+  return it == condition_index.end() ? -1 : it->second;
+}
+int Knowledge::SourceIndex(const std::string& id) const {
+  auto it = source_index.find(id);
+  return it == source_index.end() ? -1 : it->second;
+}
+
+namespace {
+
+// The attributes the text reader extracts (docs/text-reader.md); a finding derived from
+// any other name could never be set.
+const std::set<std::string> kAttributes = {"duration_days",          "caffeine_drinks_per_day",
+                                           "sleep_hours",            "alcohol_drinks_per_day",
+                                           "cigarettes_per_day",     "age_years"};
+const std::set<std::string> kCategories = {"symptom", "sign",        "exposure",
+                                           "history", "risk_factor", "attribute"};
+const std::set<std::string> kSeriousness = {"benign", "moderate", "serious", "critical"};
+const std::set<std::string> kAdviceKinds = {"lifestyle", "diet",    "sun",
+                                            "medical",   "test",    "treatment"};
+
+// A reference by id that is resolved after every file is read.
+struct PendingRef {
+  std::string file;
+  int line;
+  std::string id;
+  int* slot;
+  enum Kind { kFinding, kCondition, kSource, kAdvice } kind;
+};
+
+class Loader {
+ public:
+  Loader(Knowledge* kb, std::vector<KbIssue>* issues) : kb_(kb), issues_(issues) {}
+
+  void Error(const std::string& file, int line, const std::string& msg) {
+    issues_->push_back({file, line, msg});
+  }
+
+  bool Parse(const std::string& file, const std::string& text, YAML::Node* root) {
+    try {
+      *root = YAML::Load(text);
+      return true;
+    } catch (const YAML::Exception& e) {
+      Error(file, e.mark.line + 1, "not valid YAML: " + e.msg);
+      return false;
+    }
+  }
+
+  static int Line(const YAML::Node& n) { return n.Mark().line + 1; }
+
+  // Reads a required/optional scalar; reports a type error and returns the fallback.
+  std::string Str(const std::string& file, const YAML::Node& n, const char* key, bool required) {
+    YAML::Node v = n[key];
+    if (!v) {
+      if (required) Error(file, Line(n), std::string("missing '") + key + "'");
+      return "";
+    }
+    if (!v.IsScalar()) {
+      Error(file, Line(v), std::string("'") + key + "' must be text");
+      return "";
+    }
+    std::string s = v.Scalar();
+    if (required && s.empty()) Error(file, Line(v), std::string("'") + key + "' is empty");
+    return s;
+  }
+
+  bool Num(const std::string& file, const YAML::Node& n, const char* key, double* out,
+           bool required) {
+    YAML::Node v = n[key];
+    if (!v) {
+      if (required) Error(file, Line(n), std::string("missing '") + key + "'");
+      return false;
+    }
+    try {
+      *out = v.as<double>();
+      return true;
+    } catch (const YAML::Exception&) {
+      Error(file, Line(v), std::string("'") + key + "' must be a number");
+      return false;
+    }
+  }
+
+  std::vector<std::string> StrList(const std::string& file, const YAML::Node& n, const char* key) {
+    std::vector<std::string> out;
+    YAML::Node v = n[key];
+    if (!v) return out;
+    if (!v.IsSequence()) {
+      Error(file, Line(v), std::string("'") + key + "' must be a list");
+      return out;
+    }
+    for (const YAML::Node& item : v) {
+      if (!item.IsScalar()) {
+        Error(file, Line(item), std::string("'") + key + "' items must be text");
+        continue;
+      }
+      out.push_back(item.Scalar());
+    }
+    return out;
+  }
+
+  void Refs(const std::string& file, const YAML::Node& n, const char* key,
+            PendingRef::Kind kind, std::vector<int>* out) {
+    YAML::Node v = n[key];
+    int line = v ? Line(v) : Line(n);
+    std::vector<std::string> ids = StrList(file, n, key);
+    out->assign(ids.size(), -1);
+    for (size_t i = 0; i < ids.size(); ++i) pending_.push_back({file, line, ids[i], nullptr, kind});
+    // Slots are bound after the vector stops moving: remember (vector, index) pairs.
+    for (size_t i = 0; i < ids.size(); ++i) bind_.push_back({out, i, pending_.size() - ids.size() + i});
+  }
+
+  bool CheckId(const std::string& file, int line, const std::string& id) {
+    if (id.empty()) return false;
+    bool ok = id[0] >= 'a' && id[0] <= 'z' &&
+              std::all_of(id.begin(), id.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+              });
+    if (!ok) Error(file, line, "id '" + id + "' is not snake_case");
+    return ok;
+  }
+
+  bool Probability(const std::string& file, int line, const std::string& what, double p,
+                   bool allow_one) {
+    if (!(p > 0.0) || p > 1.0 || (!allow_one && p >= 1.0)) {
+      Error(file, line, what + " " + std::to_string(p) + " is out of range (0, 1" +
+                            (allow_one ? "]" : ")"));
+      return false;
+    }
+    return true;
+  }
+
+  YAML::Node List(const std::string& file, const YAML::Node& root, const char* key) {
+    if (!root.IsMap() || !root[key]) {
+      Error(file, 0, std::string("expected a top-level '") + key + ":' list");
+      return YAML::Node();
+    }
+    YAML::Node list = root[key];
+    if (!list.IsSequence()) {
+      Error(file, Line(list), std::string("'") + key + "' must be a list");
+      return YAML::Node();
+    }
+    return list;
+  }
+
+  void Meta(const std::string& file, const YAML::Node& root) {
+    if (!root.IsMap()) return Error(file, 0, "expected 'version:' and 'population:'");
+    kb_->version = Str(file, root, "version", true);
+    kb_->population = Str(file, root, "population", false);
+  }
+
+  void Sources(const std::string& file, const YAML::Node& root) {
+    for (const YAML::Node& n : List(file, root, "sources")) {
+      Source s;
+      int line = Line(n);
+      s.id = Str(file, n, "id", true);
+      s.title = Str(file, n, "title", true);
+      s.file = Str(file, n, "file", false);
+      s.url = Str(file, n, "url", false);
+      s.kind = Str(file, n, "kind", false);
+      if (s.kind.empty()) s.kind = s.file.empty() ? "reference" : "document";
+      if (s.kind != "document" && s.kind != "reference")
+        Error(file, line, "source kind must be 'document' or 'reference', not '" + s.kind + "'");
+      if (!CheckId(file, line, s.id)) continue;
+      if (!kb_->source_index.emplace(s.id, kb_->sources.size()).second)
+        Error(file, line, "duplicate source id '" + s.id + "'");
+      kb_->sources.push_back(std::move(s));
+    }
+  }
+
+  void Findings(const std::string& file, const YAML::Node& root) {
+    YAML::Node list = List(file, root, "findings");
+    if (list) kb_->findings.reserve(kb_->findings.size() + list.size());
+    for (const YAML::Node& n : list) {
+      // Built in place: pending references point into it. Never removed: any error
+      // discards the whole load.
+      Finding& f = kb_->findings.emplace_back();
+      int line = Line(n);
+      f.file = file;
+      f.line = line;
+      f.id = Str(file, n, "id", true);
+      f.name = Str(file, n, "name", true);
+      f.category = Str(file, n, "category", true);
+      if (!f.category.empty() && !kCategories.count(f.category))
+        Error(file, line, "finding '" + f.id + "': unknown category '" + f.category + "'");
+      if (Num(file, n, "leak", &f.leak, true))
+        Probability(file, line, "finding '" + f.id + "': leak", f.leak, false);
+      f.question = Str(file, n, "question", false);
+      f.phrases = StrList(file, n, "phrases");
+      for (std::string& p : f.phrases) {
+        std::transform(p.begin(), p.end(), p.begin(), [](unsigned char c) { return std::tolower(c); });
+        auto [it, fresh] = phrase_owner_.emplace(p, f.id);
+        if (!fresh && it->second != f.id)
+          Error(file, line, "phrase '" + p + "' is claimed by both '" + it->second + "' and '" + f.id + "'");
+        else if (!fresh)
+          Error(file, line, "finding '" + f.id + "' lists phrase '" + p + "' twice");
+      }
+      if (YAML::Node a = n["from_attribute"]) {
+        AttributeRange r;
+        r.attribute = Str(file, a, "attribute", true);
+        double v;
+        if (Num(file, a, "min", &v, false)) r.min = v;
+        if (Num(file, a, "max", &v, false)) r.max = v;
+        if (!r.attribute.empty() && !kAttributes.count(r.attribute))
+          Error(file, Line(a), "finding '" + f.id + "': unknown attribute '" + r.attribute + "'");
+        if (!r.min && !r.max) Error(file, Line(a), "finding '" + f.id + "': from_attribute needs min or max");
+        if (r.min && r.max && *r.min > *r.max) Error(file, Line(a), "finding '" + f.id + "': min > max");
+        f.from_attribute = r;
+      }
+      if (f.phrases.empty() && !f.from_attribute && f.question.empty())
+        Error(file, line, "finding '" + f.id + "' has no phrases, no from_attribute and no question: nothing can ever set it");
+      Refs(file, n, "sources", PendingRef::kSource, &f.sources);
+      implies_.push_back({file, line, StrList(file, n, "implies")});
+      if (CheckId(file, line, f.id) &&
+          !kb_->finding_index.emplace(f.id, kb_->findings.size() - 1).second)
+        Error(file, line, "duplicate finding id '" + f.id + "'");
+    }
+  }
+
+  void Conditions(const std::string& file, const YAML::Node& root) {
+    YAML::Node list = List(file, root, "conditions");
+    if (list) kb_->conditions.reserve(kb_->conditions.size() + list.size());
+    for (const YAML::Node& n : list) {
+      Condition& c = kb_->conditions.emplace_back();
+      int line = Line(n);
+      c.file = file;
+      c.line = line;
+      c.id = Str(file, n, "id", true);
+      c.name = Str(file, n, "name", true);
+      c.description = Str(file, n, "description", true);
+      c.mechanism = Str(file, n, "mechanism", true);
+      c.typical_course = Str(file, n, "typical_course", false);
+      if (Num(file, n, "prior", &c.prior, true))
+        Probability(file, line, "condition '" + c.id + "': prior", c.prior, false);
+      if (YAML::Node pf = n["prior_factors"]) {
+        for (const YAML::Node& x : pf) {
+          PriorFactor f;
+          double v;
+          if (Num(file, x, "min_age", &v, false)) f.min_age = static_cast<int>(v);
+          if (Num(file, x, "max_age", &v, false)) f.max_age = static_cast<int>(v);
+          f.sex = Str(file, x, "sex", false);
+          if (!f.sex.empty() && f.sex != "female" && f.sex != "male")
+            Error(file, Line(x), "prior factor sex must be female or male");
+          if (Num(file, x, "factor", &f.factor, true) && !(f.factor > 0 && f.factor < 1000))
+            Error(file, Line(x), "prior factor must be in (0, 1000)");
+          c.prior_factors.push_back(f);
+        }
+      }
+      c.seriousness = Str(file, n, "seriousness", true);
+      if (!c.seriousness.empty() && !kSeriousness.count(c.seriousness))
+        Error(file, line, "condition '" + c.id + "': unknown seriousness '" + c.seriousness + "'");
+      std::string urgency = Str(file, n, "urgency", true);
+      if (auto t = ParseTriage(urgency)) c.urgency = *t;
+      else if (!urgency.empty()) Error(file, line, "condition '" + c.id + "': unknown urgency '" + urgency + "'");
+      c.specialist = Str(file, n, "specialist", true);
+      Refs(file, n, "advice", PendingRef::kAdvice, &c.advice);
+      Refs(file, n, "sources", PendingRef::kSource, &c.sources);
+      if (!n["sources"] || n["sources"].size() == 0)
+        Error(file, line, "condition '" + c.id + "' cites no source");
+      YAML::Node links = n["links"];
+      if (!links || !links.IsSequence() || links.size() == 0)
+        Error(file, line, "condition '" + c.id + "' has no links");
+      else
+        c.links.resize(links.size());
+      if (CheckId(file, line, c.id) &&
+          !kb_->condition_index.emplace(c.id, kb_->conditions.size() - 1).second)
+        Error(file, line, "duplicate condition id '" + c.id + "'");
+      Condition& stored = c;
+      for (size_t i = 0; i < stored.links.size(); ++i) {
+        const YAML::Node& l = links[i];
+        int lline = Line(l);
+        Link& link = stored.links[i];
+        std::string fid = Str(file, l, "finding", true);
+        if (Num(file, l, "strength", &link.strength, true))
+          Probability(file, lline, "link " + stored.id + " -> " + fid + ": strength", link.strength, false);
+        link_findings_.push_back({file, lline, fid, stored.id, kb_->conditions.size() - 1, i});
+        if (!l["sources"] || l["sources"].size() == 0)
+          Error(file, lline, "link " + stored.id + " -> " + fid + " cites no source");
+        link_sources_.push_back({file, lline, StrList(file, l, "sources"), kb_->conditions.size() - 1, i});
+      }
+    }
+  }
+
+  void RedFlags(const std::string& file, const YAML::Node& root) {
+    YAML::Node list = List(file, root, "red_flags");
+    if (list) kb_->red_flags.reserve(kb_->red_flags.size() + list.size());
+    for (const YAML::Node& n : list) {
+      RedFlag& r = kb_->red_flags.emplace_back();
+      int line = Line(n);
+      r.id = Str(file, n, "id", true);
+      std::string level = Str(file, n, "level", true);
+      if (auto t = ParseTriage(level)) r.level = *t;
+      else if (!level.empty()) Error(file, line, "red flag '" + r.id + "': unknown level '" + level + "'");
+      r.specialist = Str(file, n, "specialist", false);
+      r.reason = Str(file, n, "reason", true);
+      if (!n["sources"] || n["sources"].size() == 0) Error(file, line, "red flag '" + r.id + "' cites no source");
+      Refs(file, n, "sources", PendingRef::kSource, &r.sources);
+      YAML::Node when = n["when"];
+      std::vector<std::vector<std::string>> alts;
+      if (!when || !when.IsSequence() || when.size() == 0) {
+        Error(file, line, "red flag '" + r.id + "' needs a 'when' list of finding lists");
+      } else {
+        for (const YAML::Node& alt : when) {
+          std::vector<std::string> ids;
+          if (alt.IsScalar()) ids.push_back(alt.Scalar());
+          else if (alt.IsSequence())
+            for (const YAML::Node& x : alt) ids.push_back(x.IsScalar() ? x.Scalar() : "");
+          if (ids.empty()) Error(file, Line(alt), "red flag '" + r.id + "': empty 'when' alternative");
+          alts.push_back(std::move(ids));
+        }
+      }
+      if (CheckId(file, line, r.id) &&
+          !kb_->red_flag_index.emplace(r.id, kb_->red_flags.size() - 1).second)
+        Error(file, line, "duplicate red flag id '" + r.id + "'");
+      red_flag_when_.push_back({file, line, kb_->red_flags.size() - 1, std::move(alts)});
+    }
+  }
+
+  void AdviceItems(const std::string& file, const YAML::Node& root) {
+    YAML::Node list = List(file, root, "advice");
+    if (list) kb_->advice.reserve(kb_->advice.size() + list.size());
+    for (const YAML::Node& n : list) {
+      Advice& a = kb_->advice.emplace_back();
+      int line = Line(n);
+      a.id = Str(file, n, "id", true);
+      a.kind = Str(file, n, "kind", true);
+      if (!a.kind.empty() && !kAdviceKinds.count(a.kind))
+        Error(file, line, "advice '" + a.id + "': unknown kind '" + a.kind + "'");
+      a.title = Str(file, n, "title", true);
+      a.text = Str(file, n, "text", true);
+      a.foods = StrList(file, n, "foods");
+      if (YAML::Node al = n["always"]) {
+        try {
+          a.always = al.as<bool>();
+        } catch (const YAML::Exception&) {
+          Error(file, Line(al), "'always' must be true or false");
+        }
+      }
+      if (!n["sources"] || n["sources"].size() == 0) Error(file, line, "advice '" + a.id + "' cites no source");
+      Refs(file, n, "sources", PendingRef::kSource, &a.sources);
+      Refs(file, n, "when_conditions", PendingRef::kCondition, &a.when_conditions);
+      Refs(file, n, "when_findings", PendingRef::kFinding, &a.when_findings);
+      if (CheckId(file, line, a.id) &&
+          !kb_->advice_index.emplace(a.id, kb_->advice.size() - 1).second)
+        Error(file, line, "duplicate advice id '" + a.id + "'");
+    }
+  }
+
+  int Resolve(PendingRef::Kind kind, const std::string& id) const {
+    const std::unordered_map<std::string, int>* m = nullptr;
+    switch (kind) {
+      case PendingRef::kFinding: m = &kb_->finding_index; break;
+      case PendingRef::kCondition: m = &kb_->condition_index; break;
+      case PendingRef::kSource: m = &kb_->source_index; break;
+      case PendingRef::kAdvice: m = &kb_->advice_index; break;
+    }
+    auto it = m->find(id);
+    return it == m->end() ? -1 : it->second;
+  }
+
+  static const char* KindName(PendingRef::Kind k) {
+    switch (k) {
+      case PendingRef::kFinding: return "finding";
+      case PendingRef::kCondition: return "condition";
+      case PendingRef::kSource: return "source";
+      case PendingRef::kAdvice: return "advice";
+    }
+    return "";
+  }
+
+  // Resolves every id reference and checks what needs the whole picture.
+  void Link_() {
+    for (const Binding& b : bind_) {
+      const PendingRef& p = pending_[b.pending];
+      int idx = Resolve(p.kind, p.id);
+      if (idx < 0) Error(p.file, p.line, std::string("unknown ") + KindName(p.kind) + " '" + p.id + "'");
+      (*b.vec)[b.index] = idx;
+    }
+    for (const LinkFinding& lf : link_findings_) {
+      int idx = Resolve(PendingRef::kFinding, lf.finding);
+      if (idx < 0) Error(lf.file, lf.line, "link " + lf.condition + " -> unknown finding '" + lf.finding + "'");
+      kb_->conditions[lf.cond].links[lf.link].finding = idx;
+    }
+    for (const LinkSources& ls : link_sources_) {
+      Link& link = kb_->conditions[ls.cond].links[ls.link];
+      for (const std::string& id : ls.ids) {
+        int idx = Resolve(PendingRef::kSource, id);
+        if (idx < 0) Error(ls.file, ls.line, "unknown source '" + id + "'");
+        link.sources.push_back(idx);
+      }
+    }
+    for (const RedFlagWhen& w : red_flag_when_) {
+      RedFlag& r = kb_->red_flags[w.flag];
+      for (const auto& alt : w.alts) {
+        std::vector<int> idx;
+        for (const std::string& id : alt) {
+          int i = Resolve(PendingRef::kFinding, id);
+          if (i < 0) Error(w.file, w.line, "red flag '" + r.id + "': unknown finding '" + id + "'");
+          idx.push_back(i);
+        }
+        r.when.push_back(std::move(idx));
+      }
+    }
+    for (size_t f = 0; f < implies_.size() && f < kb_->findings.size(); ++f) {
+      for (const std::string& id : implies_[f].ids) {
+        int i = Resolve(PendingRef::kFinding, id);
+        if (i < 0) Error(implies_[f].file, implies_[f].line, "finding '" + kb_->findings[f].id + "' implies unknown finding '" + id + "'");
+        else if (i == static_cast<int>(f)) Error(implies_[f].file, implies_[f].line, "finding '" + id + "' implies itself");
+        else kb_->findings[f].implies.push_back(i);
+      }
+    }
+    CheckImpliesCycles();
+    // Two links from one condition to one finding would double-count the evidence.
+    for (const Condition& c : kb_->conditions) {
+      std::set<int> seen;
+      for (const Link& l : c.links)
+        if (l.finding >= 0 && !seen.insert(l.finding).second)
+          Error(c.file, c.line, "condition '" + c.id + "' links finding '" + kb_->findings[l.finding].id + "' twice");
+    }
+  }
+
+  void CheckImpliesCycles() {
+    const size_t n = kb_->findings.size();
+    std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
+    std::function<bool(size_t, std::vector<size_t>&)> dfs = [&](size_t f, std::vector<size_t>& path) {
+      state[f] = 1;
+      path.push_back(f);
+      for (int g : kb_->findings[f].implies) {
+        if (state[g] == 1) {
+          std::string cycle;
+          auto start = std::find(path.begin(), path.end(), static_cast<size_t>(g));
+          for (auto it = start; it != path.end(); ++it) cycle += kb_->findings[*it].id + " -> ";
+          cycle += kb_->findings[g].id;
+          Error(kb_->findings[g].file, kb_->findings[g].line, "'implies' forms a cycle: " + cycle);
+          return true;
+        }
+        if (state[g] == 0 && dfs(g, path)) return true;
+      }
+      path.pop_back();
+      state[f] = 2;
+      return false;
+    };
+    for (size_t f = 0; f < n; ++f) {
+      std::vector<size_t> path;
+      if (state[f] == 0 && dfs(f, path)) return;
+    }
+  }
+
+  void BuildIndexes() {
+    kb_->links_by_finding.assign(kb_->findings.size(), {});
+    for (size_t c = 0; c < kb_->conditions.size(); ++c)
+      for (const Link& l : kb_->conditions[c].links)
+        if (l.finding >= 0) kb_->links_by_finding[l.finding].push_back({static_cast<int>(c), l.strength});
+  }
+
+ private:
+  struct Binding {
+    std::vector<int>* vec;
+    size_t index;
+    size_t pending;
+  };
+  struct LinkFinding {
+    std::string file;
+    int line;
+    std::string finding, condition;
+    size_t cond, link;
+  };
+  struct LinkSources {
+    std::string file;
+    int line;
+    std::vector<std::string> ids;
+    size_t cond, link;
+  };
+  struct RedFlagWhen {
+    std::string file;
+    int line;
+    size_t flag;
+    std::vector<std::vector<std::string>> alts;
+  };
+  struct Implies {
+    std::string file;
+    int line;
+    std::vector<std::string> ids;
+  };
+  Knowledge* kb_;
+  std::vector<KbIssue>* issues_;
+  std::vector<PendingRef> pending_;
+  std::vector<Binding> bind_;
+  std::vector<LinkFinding> link_findings_;
+  std::vector<LinkSources> link_sources_;
+  std::vector<RedFlagWhen> red_flag_when_;
+  std::vector<Implies> implies_;
+  std::map<std::string, std::string> phrase_owner_;
+};
+
+bool ReadFile(const std::filesystem::path& p, std::string* out) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return static_cast<bool>(in) || in.eof();
+}
+
+}  // namespace
+
+std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbIssue>* errors) {
+  std::map<std::string, std::string> files;
+  if (dir.empty()) {
+    for (const EmbeddedFile& f : EmbeddedKnowledgeFiles()) files[std::string(f.name)] = std::string(f.text);
+  } else {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+      errors->push_back({dir, 0, "not a directory"});
+      return nullptr;
+    }
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      if (e.path().extension() != ".yaml") continue;
+      std::string text;
+      if (!ReadFile(e.path(), &text)) {
+        errors->push_back({e.path().filename().string(), 0, "cannot be read"});
+        continue;
+      }
+      files[e.path().filename().string()] = std::move(text);
+    }
+  }
+  auto kb = std::make_unique<Knowledge>();
+  Loader loader(kb.get(), errors);
+  // Order matters only for messages; references are resolved after all files are read.
+  const char* kOrder[] = {"meta.yaml",      "sources.yaml",   "findings.yaml",
+                          "conditions.yaml", "red_flags.yaml", "advice.yaml"};
+  for (const char* name : kOrder) {
+    auto it = files.find(name);
+    if (it == files.end()) {
+      loader.Error(name, 0, "file is missing");
+      continue;
+    }
+    YAML::Node root;
+    if (!loader.Parse(name, it->second, &root)) continue;
+    std::string n = name;
+    if (n == "meta.yaml") loader.Meta(n, root);
+    else if (n == "sources.yaml") loader.Sources(n, root);
+    else if (n == "findings.yaml") loader.Findings(n, root);
+    else if (n == "conditions.yaml") loader.Conditions(n, root);
+    else if (n == "red_flags.yaml") loader.RedFlags(n, root);
+    else if (n == "advice.yaml") loader.AdviceItems(n, root);
+  }
+  for (const char* name : {"context_rules.yaml", "lexicon.yaml"}) {
+    auto it = files.find(name);
+    if (it != files.end()) kb->text_files[name] = it->second;
+  }
+  loader.Link_();
+  if (!errors->empty()) return nullptr;
+  loader.BuildIndexes();
+  return kb;
+}
+
+const Knowledge& BuiltinKnowledge() {
+  static const Knowledge* kb = [] {
+    std::vector<KbIssue> errors;
+    std::unique_ptr<Knowledge> k = LoadKnowledge("", &errors);
+    if (!k) {
+      for (const KbIssue& e : errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
+      std::fprintf(stderr, "twitchcheck: the built-in knowledge base is invalid\n");
+      std::abort();
+    }
+    return k.release();
+  }();
+  return *kb;
+}
+
+const Knowledge* KnowledgeFor(const std::string& dir, std::string* err) {
+  if (dir.empty()) return &BuiltinKnowledge();
+  // Loaded knowledge bases live as long as the process: the CLI loads at most one.
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Knowledge>> loaded;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = loaded.find(dir);
+  if (it != loaded.end()) return it->second.get();
+  std::vector<KbIssue> errors;
+  std::unique_ptr<Knowledge> kb = LoadKnowledge(dir, &errors);
+  if (!kb) {
+    err->clear();
+    for (const KbIssue& e : errors) *err += e.ToString() + "\n";
+    return nullptr;
+  }
+  return (loaded[dir] = std::move(kb)).get();
+}
+
+}  // namespace twitchcheck
