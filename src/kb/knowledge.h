@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/noisy_or.h"
 #include "engine/triage.h"
 
 namespace twitchcheck {
@@ -103,8 +104,15 @@ struct Knowledge {
   // text stages can build their own tables from the same copy of the knowledge base.
   std::map<std::string, std::string> text_files;
 
-  // Per finding: for each condition linked to it, (condition index, strength).
-  std::vector<std::vector<std::pair<int, double>>> links_by_finding;
+  // Policy numbers from meta.yaml: how likely a cause must be before its urgency sets
+  // the triage level (per level), before its advice is offered, and how much an
+  // uncertain report ("maybe", "I think") counts (see PositiveObservation::weight).
+  double triage_threshold[5] = {0.10, 0.15, 0.25, 0.35, 1.0};
+  double advice_threshold = 0.25;
+  double uncertain_weight = 0.6;
+
+  // The inference network: findings' leaks and, per finding, (condition, strength).
+  NoisyOrNetwork network;
 
   int FindingIndex(const std::string& id) const;    // -1 when unknown
   int ConditionIndex(const std::string& id) const;  // -1 when unknown

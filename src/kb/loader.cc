@@ -174,6 +174,30 @@ class Loader {
     if (!root.IsMap()) return Error(file, 0, "expected 'version:' and 'population:'");
     kb_->version = Str(file, root, "version", true);
     kb_->population = Str(file, root, "population", false);
+    if (YAML::Node t = root["triage_thresholds"]) {
+      if (!t.IsMap()) return Error(file, Line(t), "'triage_thresholds' must map level names to probabilities");
+      for (const auto& kv : t) {
+        std::string level = kv.first.Scalar();
+        auto l = ParseTriage(level);
+        double v = 0;
+        try {
+          v = kv.second.as<double>();
+        } catch (const YAML::Exception&) {
+          Error(file, Line(kv.second), "triage threshold for '" + level + "' must be a number");
+          continue;
+        }
+        if (!l) Error(file, Line(kv.second), "unknown triage level '" + level + "'");
+        else if (Probability(file, Line(kv.second), "triage threshold", v, true))
+          kb_->triage_threshold[static_cast<int>(*l)] = v;
+      }
+    }
+    double v;
+    if (Num(file, root, "advice_threshold", &v, false) &&
+        Probability(file, Line(root["advice_threshold"]), "advice_threshold", v, true))
+      kb_->advice_threshold = v;
+    if (Num(file, root, "uncertain_weight", &v, false) &&
+        Probability(file, Line(root["uncertain_weight"]), "uncertain_weight", v, true))
+      kb_->uncertain_weight = v;
   }
 
   void Sources(const std::string& file, const YAML::Node& root) {
@@ -474,10 +498,14 @@ class Loader {
   }
 
   void BuildIndexes() {
-    kb_->links_by_finding.assign(kb_->findings.size(), {});
+    NoisyOrNetwork& net = kb_->network;
+    net.num_causes = kb_->conditions.size();
+    net.leak.clear();
+    for (const Finding& f : kb_->findings) net.leak.push_back(f.leak);
+    net.parents.assign(kb_->findings.size(), {});
     for (size_t c = 0; c < kb_->conditions.size(); ++c)
       for (const Link& l : kb_->conditions[c].links)
-        if (l.finding >= 0) kb_->links_by_finding[l.finding].push_back({static_cast<int>(c), l.strength});
+        if (l.finding >= 0) net.parents[l.finding].push_back({static_cast<int>(c), l.strength});
   }
 
  private:
