@@ -2,8 +2,6 @@
 #include <cstdio>
 #include "cli/commands.h"
 namespace twitchcheck {
-int CmdAssess(const CommandArgs&) { std::fprintf(stderr, "assess: not built yet\n"); return 1; }
-int CmdParse(const CommandArgs&) { std::fprintf(stderr, "parse: not built yet\n"); return 1; }
 int CmdInterview(const CommandArgs&) { std::fprintf(stderr, "interview: not built yet\n"); return 1; }
 int CmdKb(const CommandArgs&) { std::fprintf(stderr, "kb: not built yet\n"); return 1; }
 }  // namespace twitchcheck

@@ -95,6 +95,7 @@ struct Advice {
 struct Knowledge {
   std::string version;
   std::string population;
+  std::string disclaimer;  // shown with every assessment: what this is and is not
   std::vector<Source> sources;
   std::vector<Finding> findings;
   std::vector<Condition> conditions;

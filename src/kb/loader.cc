@@ -174,6 +174,7 @@ class Loader {
     if (!root.IsMap()) return Error(file, 0, "expected 'version:' and 'population:'");
     kb_->version = Str(file, root, "version", true);
     kb_->population = Str(file, root, "population", false);
+    kb_->disclaimer = Str(file, root, "disclaimer", true);
     if (YAML::Node t = root["triage_thresholds"]) {
       if (!t.IsMap()) return Error(file, Line(t), "'triage_thresholds' must map level names to probabilities");
       for (const auto& kv : t) {

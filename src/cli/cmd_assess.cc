@@ -1,0 +1,118 @@
+// `twitchcheck assess` and `twitchcheck parse`: text and/or structured evidence in,
+// a report (terminal) or a document (--json) out.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/input.h"
+#include "cli/commands.h"
+#include "engine/assess.h"
+#include "kb/knowledge.h"
+#include "render/json.h"
+#include "render/terminal.h"
+#include "text/reader.h"
+
+namespace twitchcheck {
+
+namespace {
+
+const char kAssessUsage[] =
+    "usage: twitchcheck assess [--age N] [--sex female|male] [--json] [--color|--no-color]\n"
+    "                          [--evidence ID=STATUS,...] [TEXT | --text-file F | -]\n\n"
+    "Reads what a person says about their twitching (TEXT, a file, or - for stdin) and/or\n"
+    "structured evidence (STATUS: present, absent, possible, unknown; ids from the\n"
+    "knowledge base, e.g. --evidence facial_droop=absent), and says what is most likely\n"
+    "behind it, how urgently to see whom, and what to do. It is not a diagnosis.\n";
+
+const char kParseUsage[] =
+    "usage: twitchcheck parse [--json] [--color|--no-color] [TEXT | --text-file F | -]\n\n"
+    "Shows the evidence read from a person's own words: the text with every recognised\n"
+    "part marked, each finding's status (present, possible, absent) and the attributes\n"
+    "(sites, sides, durations, quantities, age, sex).\n";
+
+}  // namespace
+
+int CmdAssess(const CommandArgs& a) {
+  AssessInput in;
+  std::string err;
+  if (!ParseAssessArgs(a.args, /*allow_evidence=*/true, &in, &err)) {
+    if (in.help) {
+      std::fputs(kAssessUsage, stdout);
+      return 0;
+    }
+    std::fprintf(stderr, "twitchcheck assess: %s\n\n%s", err.c_str(), kAssessUsage);
+    return 2;
+  }
+  const Knowledge* kb = KnowledgeFor(a.kb_dir, &err);
+  if (!kb) {
+    std::fprintf(stderr, "twitchcheck: the knowledge base is invalid:\n%s", err.c_str());
+    return 1;
+  }
+  if (!CheckEvidence(*kb, in.evidence, &err)) {
+    std::fprintf(stderr, "twitchcheck assess: %s (see `twitchcheck kb lint` for the ids)\n", err.c_str());
+    return 2;
+  }
+  Reading reading;
+  std::vector<Evidence> evidence = in.evidence;
+  Patient patient = in.patient;
+  if (in.has_text) {
+    const TextReader* reader = ReaderFor(*kb, &err);
+    if (!reader) {
+      std::fprintf(stderr, "twitchcheck: %s\n", err.c_str());
+      return 1;
+    }
+    reading = reader->Read(in.text);
+    // Structured evidence overrides what the text says about the same finding.
+    for (const Evidence& e : reading.evidence) {
+      bool given = false;
+      for (const Evidence& s : in.evidence) given |= s.id == e.id;
+      if (!given) evidence.push_back(e);
+    }
+    if (!patient.age) patient.age = reading.patient.age;
+    if (!patient.sex) patient.sex = reading.patient.sex;
+  }
+  Assessment result = Assess(*kb, evidence, patient);
+  if (in.json) {
+    std::cout << AssessmentJson(*kb, result, patient, in.has_text ? &reading : nullptr).dump(2) << "\n";
+  } else {
+    TerminalStyle style;
+    style.color = in.color.value_or(StdoutWantsColor());
+    std::cout << RenderAssessment(*kb, result, patient, in.has_text ? &reading : nullptr, style);
+  }
+  return 0;
+}
+
+int CmdParse(const CommandArgs& a) {
+  AssessInput in;
+  std::string err;
+  if (!ParseAssessArgs(a.args, /*allow_evidence=*/false, &in, &err)) {
+    if (in.help) {
+      std::fputs(kParseUsage, stdout);
+      return 0;
+    }
+    std::fprintf(stderr, "twitchcheck parse: %s\n\n%s", err.c_str(), kParseUsage);
+    return 2;
+  }
+  if (!in.has_text) {
+    std::fprintf(stderr, "twitchcheck parse: no text given\n\n%s", kParseUsage);
+    return 2;
+  }
+  const Knowledge* kb = KnowledgeFor(a.kb_dir, &err);
+  const TextReader* reader = kb ? ReaderFor(*kb, &err) : nullptr;
+  if (!reader) {
+    std::fprintf(stderr, "twitchcheck: the knowledge base is invalid:\n%s\n", err.c_str());
+    return 1;
+  }
+  Reading r = reader->Read(in.text);
+  if (in.json) {
+    std::cout << ReadingJson(*kb, r).dump(2) << "\n";
+  } else {
+    TerminalStyle style;
+    style.color = in.color.value_or(StdoutWantsColor());
+    std::cout << RenderReading(*kb, in.text, r, style);
+  }
+  return 0;
+}
+
+}  // namespace twitchcheck

@@ -1,0 +1,202 @@
+#include "render/terminal.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace twitchcheck {
+
+bool StdoutWantsColor() {
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && term && std::string(term) != "dumb";
+}
+
+namespace {
+
+struct Paint {
+  bool on;
+  std::string operator()(const std::string& s, const char* code) const {
+    return on ? fmt::format("\033[{}m{}\033[0m", code, s) : s;
+  }
+};
+
+const char* LevelColor(TriageLevel l) {
+  switch (l) {
+    case TriageLevel::kEmergencyAmbulance:
+    case TriageLevel::kEmergency: return "1;41;97";
+    case TriageLevel::kConsultation24: return "1;31";
+    case TriageLevel::kConsultation: return "1;33";
+    case TriageLevel::kSelfCare: return "1;32";
+  }
+  return "1";
+}
+
+std::string Bar(double p, int width = 20) {
+  int full = static_cast<int>(std::lround(p * width));
+  std::string s;
+  for (int i = 0; i < width; ++i) s += i < full ? "\u2588" : "\u2591";
+  return s;
+}
+
+std::string Wrap(const std::string& text, size_t indent, size_t width = 88) {
+  std::string out, line;
+  size_t start = 0;
+  const std::string pad(indent, ' ');
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(start, end - start);
+    if (!line.empty() && indent + line.size() + 1 + word.size() > width) {
+      out += pad + line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  if (!line.empty()) out += pad + line + "\n";
+  return out;
+}
+
+}  // namespace
+
+std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Patient& patient,
+                             const Reading* reading, const TerminalStyle& style) {
+  Paint paint{style.color};
+  std::string out;
+  std::set<int> cited;
+
+  // 1. Triage: what to do and how soon, before anything else.
+  out += paint(fmt::format(" {} ", TriageAction(a.triage.level)), LevelColor(a.triage.level));
+  if (!a.triage.specialist.empty())
+    out += fmt::format("  Whom to see: {}", a.triage.specialist);
+  out += "\n";
+  for (const TriageReason& r : a.triage.reasons) {
+    out += Wrap("- " + r.text, 2);
+    cited.insert(r.sources.begin(), r.sources.end());
+  }
+  if (a.triage.reasons.empty())
+    out += Wrap("- Nothing you reported points to a condition that needs a doctor soon.", 2);
+  out += "\n";
+
+  // 2. Likely causes.
+  out += paint("Most likely behind it", "1") + " (several causes can act together)\n";
+  int shown = 0;
+  for (const ConditionResult& r : a.conditions) {
+    if (shown >= style.max_conditions || (shown >= 3 && r.probability < 0.05)) break;
+    ++shown;
+    const Condition& c = kb.conditions[r.condition];
+    out += fmt::format("  {:<34} {} {:>3.0f} %\n", c.name, Bar(r.probability), 100 * r.probability);
+    std::string why;
+    for (size_t i = 0; i < r.supporting.size() && i < 4; ++i)
+      why += (i ? ", " : "") + kb.findings[r.supporting[i].finding].name;
+    if (!why.empty()) out += Wrap("because: " + why, 6);
+    std::string against;
+    for (size_t i = 0; i < r.conflicting.size() && i < 3; ++i)
+      against += (i ? ", " : "") + std::string("no ") + kb.findings[r.conflicting[i].finding].name;
+    if (!against.empty()) out += Wrap("against: " + against, 6);
+    cited.insert(c.sources.begin(), c.sources.end());
+  }
+  out += "\n";
+
+  // 3. What was understood.
+  if (!a.evidence.empty()) {
+    out += paint("What counted", "1") + "\n";
+    for (const Evidence& e : a.evidence) {
+      if (e.origin == "implied") continue;
+      int f = kb.FindingIndex(e.id);
+      std::string said = e.text.empty() ? "" : fmt::format(" (\"{}\")", e.text);
+      out += Wrap(fmt::format("{} {}{}", e.status == EvidenceStatus::kAbsent ? "no " : (e.status == EvidenceStatus::kPossible ? "maybe " : "+ "),
+                              kb.findings[f].name, said), 2);
+    }
+    if (reading)
+      for (const SetAside& s : reading->set_aside) {
+        int f = kb.FindingIndex(s.id);
+        out += Wrap(fmt::format("~ {} — not counted: {}", kb.findings[f].name, s.why), 2);
+      }
+    out += "\n";
+  }
+
+  // 4. What to do.
+  if (!a.advice.empty()) {
+    out += paint("What you can do", "1") + "\n";
+    for (int i : a.advice) {
+      const Advice& adv = kb.advice[i];
+      out += Wrap("* " + adv.title + ": " + adv.text, 2);
+      if (!adv.foods.empty()) {
+        std::string foods;
+        for (size_t k = 0; k < adv.foods.size(); ++k) foods += (k ? ", " : "") + adv.foods[k];
+        out += Wrap("foods: " + foods, 4);
+      }
+      cited.insert(adv.sources.begin(), adv.sources.end());
+    }
+    out += "\n";
+  }
+
+  // 5. Sources.
+  out += paint("Sources", "1") + "\n";
+  for (int s : cited) {
+    if (s < 0) continue;
+    const Source& src = kb.sources[s];
+    out += Wrap(fmt::format("[{}] {}{}", src.id, src.title, src.file.empty() ? "" : " (" + src.file + ")"), 2);
+  }
+  out += "\n";
+  if (patient.age || patient.sex)
+    out += fmt::format("Assessed for: {}{}{}\n", patient.age ? std::to_string(*patient.age) + " years" : "",
+                       patient.age && patient.sex ? ", " : "", patient.sex ? *patient.sex : "");
+  out += Wrap(kb.disclaimer, 0);
+  out += fmt::format("Knowledge base {}\n", kb.version);
+  return out;
+}
+
+std::string RenderReading(const Knowledge& kb, std::string_view text, const Reading& r,
+                          const TerminalStyle& style) {
+  Paint paint{style.color};
+  // Mark every evidence span in the text: [words]{finding}.
+  struct Mark {
+    size_t begin, end;
+    std::string label;
+  };
+  std::vector<Mark> marks;
+  for (const Evidence& e : r.evidence) {
+    if (e.origin == "implied") continue;
+    for (const Span& s : e.spans)
+      marks.push_back({s.begin, s.end, std::string(e.status == EvidenceStatus::kAbsent ? "-" : (e.status == EvidenceStatus::kPossible ? "?" : "+")) + e.id});
+  }
+  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::string out;
+  size_t at = 0;
+  for (const Mark& m : marks) {
+    if (m.begin < at || m.end > text.size()) continue;  // overlapping: the first one shows
+    out += std::string(text.substr(at, m.begin - at));
+    out += paint("[" + std::string(text.substr(m.begin, m.end - m.begin)) + "]", "1;36");
+    out += paint("{" + m.label + "}", "2");
+    at = m.end;
+  }
+  out += std::string(text.substr(std::min(at, text.size()))) + "\n\n";
+  out += paint("Evidence", "1") + "\n";
+  for (const Evidence& e : r.evidence) {
+    int f = kb.FindingIndex(e.id);
+    out += fmt::format("  {:<9} {:<32} {}\n", EvidenceStatusName(e.status), e.id,
+                       e.origin == "implied" ? "(implied)" : (f >= 0 ? kb.findings[f].name : ""));
+  }
+  for (const SetAside& s : r.set_aside) out += fmt::format("  {:<9} {:<32} {}\n", "set aside", s.id, s.why);
+  if (!r.attributes.mentions.empty()) {
+    out += "\n" + paint("Attributes", "1") + "\n";
+    for (const AttributeMention& m : r.attributes.mentions)
+      out += fmt::format("  {:<12} {:<24} \"{}\"\n", m.kind, m.value,
+                         std::string(text.substr(m.begin, m.end - m.begin)));
+  }
+  if (r.patient.age || r.patient.sex)
+    out += fmt::format("\nAbout: {}{}\n", r.patient.age ? std::to_string(*r.patient.age) + " years " : "",
+                       r.patient.sex ? *r.patient.sex : "");
+  return out;
+}
+
+}  // namespace twitchcheck

@@ -1,0 +1,27 @@
+#pragma once
+// Human-readable renderings for a terminal: triage first, then likely causes with
+// probability bars, why, what to do, and sources. Colour only when asked for.
+#include <string>
+
+#include "engine/assess.h"
+#include "kb/knowledge.h"
+#include "text/reader.h"
+
+namespace twitchcheck {
+
+struct TerminalStyle {
+  bool color = false;  // ANSI colours
+  int max_conditions = 5;
+};
+
+// True when stdout is a terminal that takes colour (and NO_COLOR is unset).
+bool StdoutWantsColor();
+
+std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Patient& patient,
+                             const Reading* reading, const TerminalStyle& style);
+
+// The text with every recognised part marked, then the evidence and attributes found.
+std::string RenderReading(const Knowledge& kb, std::string_view text, const Reading& r,
+                          const TerminalStyle& style);
+
+}  // namespace twitchcheck

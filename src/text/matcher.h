@@ -1,0 +1,58 @@
+#pragma once
+// Finds every knowledge-base phrasing in a tokenised text in one pass: phrases are
+// indexed by their first stem, so each token looks up only the phrases that can start
+// there. Phrases match on stems of spelling-corrected tokens, so inflections and common
+// misspellings match too. A phrase "eyelid ... jump" allows up to kMaxGap other tokens
+// between its parts, within one sentence.
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "text/token.h"
+
+namespace twitchcheck {
+
+struct Knowledge;
+struct Lexicon;
+
+struct PhraseMatch {
+  int finding = -1;
+  int phrase = -1;        // index into the matcher's phrase table
+  size_t first = 0;       // first token of the match
+  size_t last = 0;        // one past the last token of the match
+  std::vector<std::pair<size_t, size_t>> parts;  // token ranges of each part (gaps excluded)
+};
+
+class PhraseMatcher {
+ public:
+  static constexpr size_t kMaxGap = 4;
+
+  // Builds the phrase index from every finding's phrases. `lex` (may be null) corrects
+  // spellings in the phrases exactly as in texts. The matcher keeps no reference to kb.
+  PhraseMatcher(const Knowledge& kb, const Lexicon* lex);
+
+  // The match keys of `tokens`: spelling-corrected stems, one per token.
+  std::vector<std::string> Keys(const std::vector<Token>& tokens) const;
+
+  // Every phrase occurrence, in order of its first token. Overlapping matches of
+  // different findings are all kept; for one finding, a match inside another is dropped.
+  std::vector<PhraseMatch> Match(const std::vector<Token>& tokens,
+                                 const std::vector<std::string>& keys) const;
+
+  size_t phrase_count() const { return phrases_.size(); }
+  const std::string& phrase_text(int p) const { return phrases_[p].text; }
+
+ private:
+  struct Phrase {
+    int finding;
+    std::string text;
+    std::vector<std::vector<std::string>> parts;  // stems of each part
+  };
+  std::string Key(const std::string& norm) const;
+
+  const Lexicon* lex_;
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, std::vector<int>> by_first_;
+};
+
+}  // namespace twitchcheck

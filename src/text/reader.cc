@@ -1,0 +1,142 @@
+#include "text/reader.h"
+
+#include <map>
+#include <mutex>
+
+#include "kb/knowledge.h"
+#include "text/context.h"
+#include "text/lexicon.h"
+#include "text/matcher.h"
+
+namespace twitchcheck {
+
+TextReader::~TextReader() = default;
+
+std::unique_ptr<TextReader> TextReader::Create(const Knowledge& kb, std::string* err) {
+  std::unique_ptr<TextReader> r(new TextReader());
+  r->kb_ = &kb;
+  auto file = [&](const char* name) -> const std::string* {
+    auto it = kb.text_files.find(name);
+    if (it == kb.text_files.end()) {
+      *err = std::string("kb/") + name + ": file is missing";
+      return nullptr;
+    }
+    return &it->second;
+  };
+  const std::string* rules_text = file("context_rules.yaml");
+  if (!rules_text) return nullptr;
+  ContextRules rules;
+  if (!LoadContextRules(*rules_text, "kb/context_rules.yaml", &rules, err)) return nullptr;
+  r->context_ = std::make_unique<ContextEngine>(rules);
+  const std::string* lex_text = file("lexicon.yaml");
+  if (!lex_text) return nullptr;
+  r->lexicon_ = std::make_unique<Lexicon>();
+  if (!LoadLexicon(*lex_text, "kb/lexicon.yaml", r->lexicon_.get(), err)) return nullptr;
+  r->matcher_ = std::make_unique<PhraseMatcher>(kb, r->lexicon_.get());
+  return r;
+}
+
+namespace {
+
+// Categories whose past mention is still evidence now: a history ("I had Bell's palsy"),
+// an exposure ("I started prednisone last month") or a risk factor stays true.
+bool PastStillCounts(const std::string& category) {
+  return category == "history" || category == "exposure" || category == "risk_factor";
+}
+
+}  // namespace
+
+Reading TextReader::Read(std::string_view text) const {
+  Reading out;
+  out.tokens = Tokenize(text);
+  const std::vector<Token>& tokens = out.tokens;
+  const std::vector<std::string> keys = matcher_->Keys(tokens);
+
+  // Evidence per finding, merged across mentions (present beats denied: a symptom the
+  // person reports anywhere is not lost to a denial elsewhere).
+  std::map<int, Evidence> found;
+  for (const PhraseMatch& m : matcher_->Match(tokens, keys)) {
+    const Finding& f = kb_->findings[m.finding];
+    Span span{tokens[m.first].begin, tokens[m.last - 1].end};
+    ContextResult ctx = context_->Classify(tokens, m.first, m.last);
+
+    if (ctx.hypothetical) {
+      out.set_aside.push_back({f.id, span, "hypothetical"});
+      continue;
+    }
+    if (ctx.other_experiencer && f.category != "risk_factor") {
+      out.set_aside.push_back({f.id, span, "about someone else"});
+      continue;
+    }
+    if (ctx.historical && !ctx.negated && !PastStillCounts(f.category)) {
+      out.set_aside.push_back({f.id, span, "in the past"});
+      continue;
+    }
+    EvidenceStatus status = ctx.negated    ? EvidenceStatus::kAbsent
+                            : ctx.possible ? EvidenceStatus::kPossible
+                                           : EvidenceStatus::kPresent;
+    Evidence e;
+    e.id = f.id;
+    e.status = status;
+    e.spans.push_back(span);
+    e.text = std::string(text.substr(span.begin, span.end - span.begin));
+    e.origin = "text";
+    for (const ContextCue& c : ctx.cues) e.cues.push_back(c.literal);
+
+    auto [it, fresh] = found.emplace(m.finding, e);
+    if (fresh) continue;
+    Evidence& have = it->second;
+    auto rank = [](EvidenceStatus s) {
+      return s == EvidenceStatus::kPresent ? 3 : s == EvidenceStatus::kPossible ? 2 : 1;
+    };
+    if (rank(status) > rank(have.status)) {
+      std::vector<Span> spans = have.spans;
+      have = e;
+      have.spans.insert(have.spans.end(), spans.begin(), spans.end());
+    } else {
+      have.spans.push_back(span);
+    }
+  }
+
+  out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get());
+  if (out.attributes.age_years) out.patient.age = *out.attributes.age_years;
+  if (out.attributes.sex) out.patient.sex = *out.attributes.sex;
+
+  // Findings derived from numbers the text states ("six cups a day", "for three weeks"):
+  // a stated number makes a range finding present or absent.
+  for (size_t f = 0; f < kb_->findings.size(); ++f) {
+    const Finding& finding = kb_->findings[f];
+    if (!finding.from_attribute || found.count(static_cast<int>(f))) continue;
+    double value;
+    if (!out.attributes.Numeric(finding.from_attribute->attribute, &value)) continue;
+    bool in = (!finding.from_attribute->min || value >= *finding.from_attribute->min) &&
+              (!finding.from_attribute->max || value <= *finding.from_attribute->max);
+    Evidence e;
+    e.id = finding.id;
+    e.status = in ? EvidenceStatus::kPresent : EvidenceStatus::kAbsent;
+    e.origin = "attribute";
+    const std::string& attr = finding.from_attribute->attribute;
+    const char* kind = attr == "duration_days" ? "duration" : attr == "age_years" ? "age" : "quantity";
+    for (const AttributeMention& m : out.attributes.mentions)
+      if (m.asserted && m.kind == kind) {
+        e.spans.push_back({m.begin, m.end});
+        e.text = std::string(text.substr(m.begin, m.end - m.begin));
+      }
+    found.emplace(static_cast<int>(f), e);
+  }
+  for (auto& [f, e] : found) out.evidence.push_back(std::move(e));
+  return out;
+}
+
+const TextReader* ReaderFor(const Knowledge& kb, std::string* err) {
+  static std::mutex mu;
+  static std::map<const Knowledge*, std::unique_ptr<TextReader>> readers;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = readers.find(&kb);
+  if (it != readers.end()) return it->second.get();
+  std::unique_ptr<TextReader> r = TextReader::Create(kb, err);
+  if (!r) return nullptr;
+  return (readers[&kb] = std::move(r)).get();
+}
+
+}  // namespace twitchcheck

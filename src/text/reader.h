@@ -1,0 +1,60 @@
+#pragma once
+// The text reader: a person's own words -> evidence the engine can trust, each piece
+// with the spans that led to it. Pipeline: tokenise -> match knowledge-base phrasings ->
+// context (negated, uncertain, past, hypothetical, someone else) -> attributes (how
+// long, how much, age, sex) -> evidence.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/assess.h"
+#include "engine/evidence.h"
+#include "text/attributes.h"
+#include "text/token.h"
+
+namespace twitchcheck {
+
+struct Knowledge;
+class ContextEngine;
+struct Lexicon;
+class PhraseMatcher;
+
+// A phrase that was recognised but is not evidence about this person now, and why.
+struct SetAside {
+  std::string id;      // finding id
+  Span span;
+  std::string why;     // "hypothetical", "someone else", "in the past"
+};
+
+struct Reading {
+  std::vector<Evidence> evidence;     // what the text says about this person now
+  std::vector<SetAside> set_aside;    // recognised, but not evidence (see SetAside)
+  TextAttributes attributes;          // durations, quantities, sites, sides, age, sex, ...
+  Patient patient;                    // age and sex read from the text, if stated
+  std::vector<Token> tokens;
+};
+
+class TextReader {
+ public:
+  // Builds the reader's tables from the knowledge base's phrasings, lexicon.yaml and
+  // context_rules.yaml. Returns nullptr and sets *err when those files are invalid.
+  static std::unique_ptr<TextReader> Create(const Knowledge& kb, std::string* err);
+  ~TextReader();
+
+  // Never fails: any bytes are accepted; text with nothing recognisable gives no evidence.
+  Reading Read(std::string_view text) const;
+
+ private:
+  TextReader() = default;
+  const Knowledge* kb_ = nullptr;
+  std::unique_ptr<Lexicon> lexicon_;
+  std::unique_ptr<ContextEngine> context_;
+  std::unique_ptr<PhraseMatcher> matcher_;
+};
+
+// The reader for `kb`, built on first use and kept for the life of the process.
+// Returns nullptr with *err set when the reader's data files are invalid.
+const TextReader* ReaderFor(const Knowledge& kb, std::string* err);
+
+}  // namespace twitchcheck
