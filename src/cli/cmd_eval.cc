@@ -4,6 +4,8 @@
 
 #include "cli/commands.h"
 #include "eval/context_eval.h"
+#include "eval/vignettes.h"
+#include "kb/knowledge.h"
 
 namespace twitchcheck {
 
@@ -20,8 +22,13 @@ int CmdEval(const CommandArgs& a) {
     }
     return 0;
   }
-  std::fprintf(stderr, "eval vignettes: not built yet\n");
-  return 1;
+  const Knowledge* kb = KnowledgeFor(a.kb_dir, &err);
+  VignetteScores scores;
+  if (!kb || !EvalVignettesFile(*kb, a.args[1], std::cout, &scores, &err)) {
+    std::fprintf(stderr, "twitchcheck eval vignettes: %s\n", err.c_str());
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace twitchcheck

@@ -3,5 +3,4 @@
 #include "cli/commands.h"
 namespace twitchcheck {
 int CmdInterview(const CommandArgs&) { std::fprintf(stderr, "interview: not built yet\n"); return 1; }
-int CmdKb(const CommandArgs&) { std::fprintf(stderr, "kb: not built yet\n"); return 1; }
 }  // namespace twitchcheck

@@ -1,0 +1,113 @@
+#include "eval/vignettes.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/assess.h"
+#include "text/reader.h"
+
+namespace twitchcheck {
+
+bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostream& out,
+                       VignetteScores* s, std::string* err) {
+  std::ifstream in(path);
+  if (!in) {
+    *err = "cannot read '" + path + "'";
+    return false;
+  }
+  const TextReader* reader = ReaderFor(kb, err);
+  if (!reader) return false;
+  *s = VignetteScores{};
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    nlohmann::json c = nlohmann::json::parse(line, nullptr, false);
+    if (c.is_discarded() || !c.is_object() || !c.contains("text") || !c["text"].is_string() ||
+        !c.contains("triage") || !c["triage"].is_string()) {
+      *err = fmt::format("{}:{}: not a vignette (needs at least text and triage)", path, line_no);
+      return false;
+    }
+    std::vector<std::string> primary;
+    if (c.contains("primary") && c["primary"].is_array())
+      for (const auto& p : c["primary"]) primary.push_back(p.get<std::string>());
+    std::vector<TriageLevel> ok;
+    auto expected = ParseTriage(c["triage"].get<std::string>());
+    if (!expected) {
+      *err = fmt::format("{}:{}: unknown triage level", path, line_no);
+      return false;
+    }
+    ok.push_back(*expected);
+    if (c.contains("triage_ok") && c["triage_ok"].is_array())
+      for (const auto& t : c["triage_ok"])
+        if (auto l = ParseTriage(t.get<std::string>())) ok.push_back(*l);
+
+    Patient patient;
+    if (c.contains("age") && c["age"].is_number_integer()) patient.age = c["age"].get<int>();
+    if (c.contains("sex") && c["sex"].is_string()) patient.sex = c["sex"].get<std::string>();
+    auto start = std::chrono::steady_clock::now();
+    Reading r = reader->Read(c["text"].get<std::string>());
+    if (!patient.age) patient.age = r.patient.age;
+    if (!patient.sex) patient.sex = r.patient.sex;
+    Assessment a = Assess(kb, r.evidence, patient);
+    s->seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    ++s->cases;
+    std::string id = c.contains("id") ? c["id"].dump() : std::to_string(line_no);
+    std::vector<std::string> top;
+    for (size_t i = 0; i < a.conditions.size() && i < 3; ++i)
+      top.push_back(kb.conditions[a.conditions[i].condition].id);
+    auto in_primary = [&](const std::string& x) {
+      return std::find(primary.begin(), primary.end(), x) != primary.end();
+    };
+    bool hit1 = !top.empty() && in_primary(top[0]);
+    bool hit3 = std::any_of(top.begin(), top.end(), in_primary);
+    if (!primary.empty()) {
+      ++s->scored;
+      s->top1 += hit1;
+      s->top3 += hit3;
+    }
+    TriageLevel got = a.triage.level;
+    bool triage_hit = std::find(ok.begin(), ok.end(), got) != ok.end();
+    bool under = std::all_of(ok.begin(), ok.end(), [&](TriageLevel l) { return MoreUrgent(l, got); });
+    bool over = std::all_of(ok.begin(), ok.end(), [&](TriageLevel l) { return MoreUrgent(got, l); });
+    s->triage_ok += triage_hit;
+    s->under += under;
+    s->over += over;
+    auto emergency = [](TriageLevel l) {
+      return l == TriageLevel::kEmergency || l == TriageLevel::kEmergencyAmbulance;
+    };
+    if (emergency(*expected)) {
+      ++s->emergencies;
+      s->emergencies_caught += emergency(got);
+    }
+    if ((!primary.empty() && !hit1) || !triage_hit) {
+      std::string tops;
+      for (size_t i = 0; i < a.conditions.size() && i < 3; ++i)
+        tops += fmt::format("{}{} {:.2f}", i ? ", " : "", kb.conditions[a.conditions[i].condition].id,
+                            a.conditions[i].probability);
+      std::string expect;
+      for (size_t i = 0; i < primary.size(); ++i) expect += (i ? "|" : "") + primary[i];
+      out << fmt::format("miss {}: {}{}{}\n  expected {} / {}\n  got      {} / {}\n", id,
+                         !primary.empty() && !hit1 ? "top-1 " : "", !primary.empty() && !hit3 ? "top-3 " : "",
+                         !triage_hit ? (under ? "under-triage" : over ? "over-triage" : "triage") : "",
+                         expect, TriageName(*expected), tops, TriageName(got));
+    }
+  }
+  auto pct = [](int a, int b) { return b ? 100.0 * a / b : 100.0; };
+  out << fmt::format("{} cases, {} scored; {:.2f} ms per case (read + assess)\n", s->cases, s->scored,
+                     s->cases ? 1000 * s->seconds / s->cases : 0);
+  out << fmt::format("top-1 {:.1f} %  top-3 {:.1f} %  triage {:.1f} %\n", pct(s->top1, s->scored),
+                     pct(s->top3, s->scored), pct(s->triage_ok, s->cases));
+  out << fmt::format("under-triage {:.1f} %  over-triage {:.1f} %  emergency recall {:.1f} % ({}/{})\n",
+                     pct(s->under, s->cases), pct(s->over, s->cases),
+                     pct(s->emergencies_caught, s->emergencies), s->emergencies_caught, s->emergencies);
+  return true;
+}
+
+}  // namespace twitchcheck
