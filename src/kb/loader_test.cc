@@ -1,0 +1,164 @@
+#include "kb/knowledge.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+namespace twitchcheck {
+namespace {
+
+// A minimal valid knowledge base; each test case breaks one thing in it.
+std::map<std::string, std::string> ValidFiles() {
+  return {
+      {"meta.yaml", "version: \"t1\"\npopulation: test\ndisclaimer: not a diagnosis\n"},
+      {"sources.yaml",
+       "sources:\n"
+       "  - id: doc_a\n"
+       "    title: Document A\n"
+       "    file: a.txt\n"},
+      {"findings.yaml",
+       "findings:\n"
+       "  - id: twitch\n"
+       "    name: Twitching\n"
+       "    category: symptom\n"
+       "    leak: 0.5\n"
+       "    phrases: [twitch]\n"
+       "  - id: eyelid_twitch\n"
+       "    name: Eyelid twitching\n"
+       "    category: symptom\n"
+       "    leak: 0.05\n"
+       "    implies: [twitch]\n"
+       "    phrases: [eyelid twitch]\n"},
+      {"conditions.yaml",
+       "conditions:\n"
+       "  - id: cause_a\n"
+       "    name: Cause A\n"
+       "    description: d\n"
+       "    mechanism: m\n"
+       "    prior: 0.2\n"
+       "    seriousness: benign\n"
+       "    urgency: self_care\n"
+       "    specialist: general_practice\n"
+       "    advice: [rest]\n"
+       "    sources: [doc_a]\n"
+       "    links:\n"
+       "      - {finding: eyelid_twitch, strength: 0.9, sources: [doc_a]}\n"},
+      {"red_flags.yaml",
+       "red_flags:\n"
+       "  - id: flag_a\n"
+       "    level: consultation\n"
+       "    reason: r\n"
+       "    when: [[eyelid_twitch]]\n"
+       "    sources: [doc_a]\n"},
+      {"advice.yaml",
+       "advice:\n"
+       "  - id: rest\n"
+       "    kind: lifestyle\n"
+       "    title: Rest\n"
+       "    text: Sleep well.\n"
+       "    sources: [doc_a]\n"},
+  };
+}
+
+std::string WriteDir(const std::map<std::string, std::string>& files, const std::string& name) {
+  std::string dir = (std::filesystem::temp_directory_path() / ("twitchcheck_kb_" + name)).string();
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const auto& [f, text] : files) std::ofstream(dir + "/" + f) << text;
+  return dir;
+}
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  size_t at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+TEST(LoaderTest, ValidKnowledgeLoads) {
+  std::vector<KbIssue> errors;
+  auto kb = LoadKnowledge(WriteDir(ValidFiles(), "valid"), &errors);
+  ASSERT_NE(kb, nullptr) << (errors.empty() ? "" : errors[0].ToString());
+  EXPECT_EQ(kb->version, "t1");
+  EXPECT_EQ(kb->network.parents[kb->FindingIndex("eyelid_twitch")].size(), 1u);
+}
+
+struct BadCase {
+  const char* name;
+  const char* file;
+  const char* from;
+  const char* to;
+  const char* expected;  // substring of one reported issue, "file:line: message"
+};
+
+const BadCase kBadCases[] = {
+    {"unknown_finding_in_link", "conditions.yaml", "finding: eyelid_twitch", "finding: eyelid_twich",
+     "conditions.yaml:13: link cause_a -> unknown finding 'eyelid_twich'"},
+    {"strength_out_of_range", "conditions.yaml", "strength: 0.9", "strength: 1.5",
+     "conditions.yaml:13: link cause_a -> eyelid_twitch: strength 1.5"},
+    {"prior_out_of_range", "conditions.yaml", "prior: 0.2", "prior: 0", "prior 0.0"},
+    {"leak_out_of_range", "findings.yaml", "leak: 0.05", "leak: 1.0", "findings.yaml:7: finding 'eyelid_twitch': leak"},
+    {"missing_source_on_link", "conditions.yaml", ", sources: [doc_a]}", "}", "cites no source"},
+    {"missing_source_on_condition", "conditions.yaml", "    sources: [doc_a]\n", "", "condition 'cause_a' cites no source"},
+    {"unknown_source", "advice.yaml", "sources: [doc_a]", "sources: [doc_b]", "advice.yaml:6: unknown source 'doc_b'"},
+    {"duplicate_phrase", "findings.yaml", "phrases: [eyelid twitch]", "phrases: [twitch]",
+     "phrase 'twitch' is claimed by both 'twitch' and 'eyelid_twitch'"},
+    {"implies_cycle", "findings.yaml", "    phrases: [twitch]\n", "    implies: [eyelid_twitch]\n    phrases: [twitch]\n",
+     "'implies' forms a cycle"},
+    {"duplicate_id", "findings.yaml", "id: eyelid_twitch", "id: twitch", "duplicate finding id 'twitch'"},
+    {"unknown_urgency", "conditions.yaml", "urgency: self_care", "urgency: soon", "unknown urgency 'soon'"},
+    {"unknown_red_flag_level", "red_flags.yaml", "level: consultation", "level: urgent", "unknown level 'urgent'"},
+    {"red_flag_unknown_finding", "red_flags.yaml", "[[eyelid_twitch]]", "[[eyelid_droop]]",
+     "red flag 'flag_a': unknown finding 'eyelid_droop'"},
+    {"bad_yaml", "advice.yaml", "title: Rest", "title: [Rest", "advice.yaml"},
+    {"unknown_attribute", "findings.yaml", "    phrases: [eyelid twitch]\n",
+     "    from_attribute: {attribute: coffee_cups, min: 3}\n", "unknown attribute 'coffee_cups'"},
+    {"not_snake_case", "advice.yaml", "id: rest", "id: Rest-Now", "id 'Rest-Now' is not snake_case"},
+    {"unknown_category", "findings.yaml", "category: symptom", "category: feeling", "unknown category 'feeling'"},
+    {"missing_version", "meta.yaml", "version: \"t1\"\n", "", "meta.yaml:1: missing 'version'"},
+    {"unknown_advice_kind", "advice.yaml", "kind: lifestyle", "kind: magic", "unknown kind 'magic'"},
+    {"unknown_advice_in_condition", "conditions.yaml", "advice: [rest]", "advice: [sleep]", "unknown advice 'sleep'"},
+};
+
+class BadKnowledgeTest : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(BadKnowledgeTest, ReportsFileLineAndWhat) {
+  const BadCase& c = GetParam();
+  auto files = ValidFiles();
+  files[c.file] = Replace(files[c.file], c.from, c.to);
+  std::vector<KbIssue> errors;
+  auto kb = LoadKnowledge(WriteDir(files, c.name), &errors);
+  EXPECT_EQ(kb, nullptr);
+  std::string all;
+  bool found = false;
+  for (const KbIssue& e : errors) {
+    all += e.ToString() + "\n";
+    found |= e.ToString().find(c.expected) != std::string::npos;
+  }
+  EXPECT_TRUE(found) << "expected: " << c.expected << "\ngot:\n" << all;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, BadKnowledgeTest, ::testing::ValuesIn(kBadCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(LoaderTest, MissingDirectoryIsAnError) {
+  std::vector<KbIssue> errors;
+  EXPECT_EQ(LoadKnowledge("/nonexistent/twitchcheck/kb", &errors), nullptr);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_NE(errors[0].message.find("not a directory"), std::string::npos);
+}
+
+TEST(LoaderTest, MissingFileIsAnError) {
+  auto files = ValidFiles();
+  files.erase("advice.yaml");
+  std::vector<KbIssue> errors;
+  EXPECT_EQ(LoadKnowledge(WriteDir(files, "missing_file"), &errors), nullptr);
+  bool found = false;
+  for (const KbIssue& e : errors) found |= e.ToString() == "kb/advice.yaml: file is missing";
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace twitchcheck
