@@ -1,0 +1,71 @@
+// Speed of the in-process pipeline (SPEC.md §6): parse + assess of a 1 KB narrative.
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "engine/assess.h"
+#include "kb/knowledge.h"
+#include "text/reader.h"
+
+namespace twitchcheck {
+namespace {
+
+// About 1 KB in a person's own words, written for this benchmark.
+const char kNarrative[] =
+    "Hi, I'm a 34 year old woman and for the last three weeks my left lower eyelid has been "
+    "twitching on and off, mostly in the evening after work. I sit in front of two screens for "
+    "about ten hours a day and my eyes feel dry and tired. Work has been really stressful since "
+    "we moved offices and I'm sleeping maybe five hours a night because the baby wakes up. I "
+    "drink four or five cups of coffee a day and an energy drink in the afternoon to keep going. "
+    "Sometimes my calf muscles jump too when I'm lying in bed, but it stops when I get up. I "
+    "don't have any weakness, no numbness or tingling, and my face doesn't droop. It hasn't "
+    "spread to my cheek or mouth and I can close my eyes normally. I'm not on any medication "
+    "apart from the pill. My mum had thyroid problems, if that matters. I'm worried because I "
+    "read that twitching can be a sign of something serious like ALS, but I think it is "
+    "probably just tiredness. Should I cut out coffee, take magnesium, or see a doctor first?";
+
+const Knowledge& Kb() { return BuiltinKnowledge(); }
+
+const TextReader& Reader() {
+  std::string err;
+  return *ReaderFor(Kb(), &err);
+}
+
+void BM_ReadAndAssess(benchmark::State& state) {
+  const TextReader& reader = Reader();
+  Patient patient{34, "female"};
+  for (auto _ : state) {
+    Reading r = reader.Read(kNarrative);
+    Assessment a = Assess(Kb(), r.evidence, patient);
+    benchmark::DoNotOptimize(a);
+  }
+  state.SetBytesProcessed(state.iterations() * (sizeof(kNarrative) - 1));
+}
+BENCHMARK(BM_ReadAndAssess);
+
+void BM_Read(benchmark::State& state) {
+  const TextReader& reader = Reader();
+  for (auto _ : state) {
+    Reading r = reader.Read(kNarrative);
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetBytesProcessed(state.iterations() * (sizeof(kNarrative) - 1));
+}
+BENCHMARK(BM_Read);
+
+void BM_AssessOnly(benchmark::State& state) {
+  Reading r = Reader().Read(kNarrative);
+  Patient patient{34, "female"};
+  for (auto _ : state) {
+    Assessment a = Assess(Kb(), r.evidence, patient);
+    benchmark::DoNotOptimize(a);
+  }
+  state.counters["positives"] = static_cast<double>(std::count_if(
+      r.evidence.begin(), r.evidence.end(), [](const Evidence& e) { return e.status != EvidenceStatus::kAbsent; }));
+}
+BENCHMARK(BM_AssessOnly);
+
+}  // namespace
+}  // namespace twitchcheck
+
+BENCHMARK_MAIN();
