@@ -1,6 +1,125 @@
-// Placeholder while the context engine is written; replaced in the next commits.
+// `twitchcheck context --jsonl`: the context engine over JSON lines on stdin (SPEC.md §4).
 #include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.h"
+#include "text/context.h"
+
 namespace twitchcheck {
-int CmdContext(const CommandArgs&) { std::fprintf(stderr, "context: not built yet\n"); return 1; }
+namespace {
+
+constexpr const char* kHelp =
+    "usage: twitchcheck [--kb DIR] context --jsonl\n\n"
+    "Reads one JSON object per line on stdin, {\"sentence\": ..., \"target\": ...}, and\n"
+    "writes one line per input line, in the same order:\n"
+    "  {\"negation\": \"negated\"|\"affirmed\", \"temporality\": \"recent\"|\"historical\"|\n"
+    "   \"hypothetical\", \"experiencer\": \"patient\"|\"other\"}\n"
+    "The target is found in the sentence case-insensitively; if it is not there, the whole\n"
+    "sentence is judged. A line that is not such an object gets {\"error\": \"...\"} on\n"
+    "stdout and a message naming its line number on stderr; the others are still processed\n"
+    "and the exit status is 1. Blank lines are skipped. The rules come from the built-in\n"
+    "kb/context_rules.yaml, or from DIR/context_rules.yaml with --kb DIR.\n";
+
+// The three labels of SPEC.md §4 for one classification.
+void AppendLabels(const ContextResult& r, std::string* out) {
+  out->append(r.negated ? "{\"negation\": \"negated\", " : "{\"negation\": \"affirmed\", ");
+  // A conditional statement about the past ("if you ever had") is still hypothetical.
+  if (r.hypothetical) out->append("\"temporality\": \"hypothetical\", ");
+  else if (r.historical) out->append("\"temporality\": \"historical\", ");
+  else out->append("\"temporality\": \"recent\", ");
+  out->append(r.other_experiencer ? "\"experiencer\": \"other\"}\n"
+                                  : "\"experiencer\": \"patient\"}\n");
+}
+
+// Reads `sentence` and `target` from one line; false with *err when it cannot.
+bool ParseLine(const std::string& line, std::string* sentence, std::string* target,
+               std::string* err) {
+  const nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    *err = "not valid JSON";
+    return false;
+  }
+  if (!j.is_object()) {
+    *err = "expected a JSON object";
+    return false;
+  }
+  for (const char* key : {"sentence", "target"}) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) {
+      *err = std::string("missing string field \"") + key + "\"";
+      return false;
+    }
+  }
+  *sentence = j["sentence"].get<std::string>();
+  *target = j["target"].get<std::string>();
+  return true;
+}
+
+}  // namespace
+
+int CmdContext(const CommandArgs& a) {
+  bool jsonl = false;
+  for (const std::string& arg : a.args) {
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kHelp, stdout);
+      return 0;
+    }
+    if (arg == "--jsonl") {
+      jsonl = true;
+    } else {
+      std::fprintf(stderr, "twitchcheck context: unknown argument '%s'\n\n%s", arg.c_str(), kHelp);
+      return 2;
+    }
+  }
+  if (!jsonl) {
+    std::fprintf(stderr, "twitchcheck context: --jsonl is required\n\n%s", kHelp);
+    return 2;
+  }
+  std::unique_ptr<ContextEngine> own;
+  const ContextEngine* engine = &DefaultContextEngine();
+  if (!a.kb_dir.empty()) {
+    std::string err;
+    own = LoadContextEngine(a.kb_dir, &err);
+    if (!own) {
+      std::fprintf(stderr, "twitchcheck context: %s\n", err.c_str());
+      return 1;
+    }
+    engine = own.get();
+  }
+
+  std::ios::sync_with_stdio(false);
+  std::string line, sentence, target, err, out;
+  out.reserve(1 << 16);
+  size_t line_no = 0, bad = 0;
+  ContextResult result;
+  while (std::getline(std::cin, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (!ParseLine(line, &sentence, &target, &err)) {
+      ++bad;
+      std::fprintf(stderr, "twitchcheck context: stdin:%zu: %s\n", line_no, err.c_str());
+      out.append("{\"error\": ").append(nlohmann::json(err).dump()).append("}\n");
+    } else {
+      ClassifyTargetInSentence(*engine, sentence, target, &result);
+      AppendLabels(result, &out);
+    }
+    if (out.size() > (1 << 15)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  if (bad > 0) {
+    std::fprintf(stderr, "twitchcheck context: %zu of %zu lines were not valid input\n", bad,
+                 line_no);
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace twitchcheck

@@ -1,0 +1,329 @@
+// The ConText engine: finds cue literals in one pass with a token trie, then gives every
+// cue a scope (direction, maximum words, terminators) and checks whether the target is
+// inside it. All knowledge of which words are cues lives in kb/context_rules.yaml.
+#include "text/context.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "kb/embedded.h"
+
+namespace twitchcheck {
+
+struct ContextEngine::Impl {
+  // A trie over token strings interned as ids; edges in one hash map keyed by
+  // (node, word id). Node 0 is the root; terminal[node] is a rule index or -1.
+  struct Trie {
+    std::unordered_map<uint64_t, int> edges;
+    std::vector<int> terminal{-1};
+
+    void Add(const std::vector<int>& ids, int rule) {
+      int node = 0;
+      for (int id : ids) {
+        const uint64_t key = (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(id);
+        auto it = edges.find(key);
+        if (it == edges.end()) {
+          it = edges.emplace(key, static_cast<int>(terminal.size())).first;
+          terminal.push_back(-1);
+        }
+        node = it->second;
+      }
+      if (terminal[node] < 0) terminal[node] = rule;
+    }
+    int Next(int node, int id) const {
+      if (id < 0) return -1;
+      auto it = edges.find((static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(id));
+      return it == edges.end() ? -1 : it->second;
+    }
+    bool empty() const { return edges.empty(); }
+  };
+
+  struct Match {
+    int rule;
+    size_t first, last;  // token indices
+  };
+
+  std::vector<ContextRule> rules;
+  std::array<ContextCategorySettings, kContextCategoryCount> categories;
+  // Per category: does a cue of category X end its scope? Indexed [scoped][cue category].
+  std::array<std::array<bool, kContextCategoryCount>, kContextCategoryCount> ended_by{};
+  std::unordered_map<std::string, int> vocab;
+  Trie norm_trie, stem_trie;
+  std::unordered_map<std::string, std::unordered_set<std::string>> classes;  // norms + stems
+
+  int Intern(const std::string& w) {
+    auto [it, fresh] = vocab.emplace(w, static_cast<int>(vocab.size()));
+    return it->second;
+  }
+  int Lookup(const std::string& w) const {
+    auto it = vocab.find(w);
+    return it == vocab.end() ? -1 : it->second;
+  }
+
+  // Longest-match, non-overlapping cues in tokens[from, to).
+  void FindMatches(const std::vector<Token>& tokens, size_t from, size_t to,
+                   const std::vector<int>& norm_ids, const std::vector<int>& stem_ids,
+                   size_t base, std::vector<Match>* out) const {
+    size_t i = from;
+    while (i < to) {
+      int best_rule = -1;
+      size_t best_end = i;
+      auto walk = [&](const Trie& trie, const std::vector<int>& ids) {
+        int node = 0;
+        for (size_t j = i; j < to; ++j) {
+          node = trie.Next(node, ids[j - base]);
+          if (node < 0) break;
+          if (trie.terminal[node] >= 0 && j + 1 > best_end) {
+            best_rule = trie.terminal[node];
+            best_end = j + 1;
+          }
+        }
+      };
+      walk(norm_trie, norm_ids);
+      if (!stem_trie.empty()) walk(stem_trie, stem_ids);
+      if (best_rule >= 0) {
+        out->push_back({best_rule, i, best_end});
+        i = best_end;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  bool Ends(ContextCategory scoped, const Match& m) const {
+    const ContextRule& r = rules[m.rule];
+    if (r.category == ContextCategory::kTerminate) {
+      if (r.terminates.empty()) return true;
+      for (ContextCategory c : r.terminates)
+        if (c == scoped) return true;
+      return false;
+    }
+    return ended_by[static_cast<size_t>(scoped)][static_cast<size_t>(r.category)];
+  }
+
+  static size_t Words(const std::vector<Token>& tokens, size_t from, size_t to) {
+    size_t n = 0;
+    for (size_t i = from; i < to; ++i) n += tokens[i].kind != TokenKind::kPunct;
+    return n;
+  }
+
+  bool InClass(const std::string& cls, const std::vector<Token>& tokens, size_t from,
+               size_t to) const {
+    auto it = classes.find(cls);
+    if (it == classes.end()) return false;
+    for (size_t i = from; i < to; ++i) {
+      if (it->second.count(tokens[i].norm) || it->second.count(Stem(tokens[i].norm))) return true;
+    }
+    return false;
+  }
+
+  // Does the cue `k` reach the target [first, last)?
+  bool Reaches(const std::vector<Token>& tokens, const std::vector<Match>& matches, size_t k,
+               size_t first, size_t last) const {
+    const Match& m = matches[k];
+    const ContextRule& r = rules[m.rule];
+    const size_t scope = static_cast<size_t>(
+        r.max_scope > 0 ? r.max_scope : categories[static_cast<size_t>(r.category)].max_scope);
+    const bool fwd = r.direction == ContextDirection::kForward ||
+                     r.direction == ContextDirection::kBidirectional;
+    const bool back = r.direction == ContextDirection::kBackward ||
+                      r.direction == ContextDirection::kBidirectional;
+    if (fwd && m.last <= first && Words(tokens, m.last, first) < scope) {
+      bool ended = false;
+      for (size_t j = k + 1; j < matches.size() && matches[j].first < first && !ended; ++j)
+        ended = Ends(r.category, matches[j]);
+      if (!ended && (r.target_class.empty() || InClass(r.target_class, tokens, m.last, last)))
+        return true;
+    }
+    if (back && m.first >= last && Words(tokens, last, m.first) < scope) {
+      bool ended = false;
+      for (size_t j = k; j-- > 0 && matches[j].last > last && !ended;)
+        ended = Ends(r.category, matches[j]);
+      if (!ended && (r.target_class.empty() || InClass(r.target_class, tokens, first, m.first)))
+        return true;
+    }
+    return false;
+  }
+};
+
+ContextEngine::ContextEngine(const ContextRules& rules) : impl_(std::make_unique<Impl>()) {
+  Impl& im = *impl_;
+  im.rules = rules.rules;
+  im.categories = rules.categories;
+  for (size_t c = 0; c < kContextCategoryCount; ++c)
+    for (ContextCategory by : rules.categories[c].terminated_by)
+      im.ended_by[c][static_cast<size_t>(by)] = true;
+  for (size_t i = 0; i < im.rules.size(); ++i) {
+    std::vector<int> ids;
+    for (const std::string& t : im.rules[i].tokens) ids.push_back(im.Intern(t));
+    (im.rules[i].match_stems ? im.stem_trie : im.norm_trie).Add(ids, static_cast<int>(i));
+  }
+  for (const auto& [name, words] : rules.word_classes) {
+    auto& set = im.classes[name];
+    for (const std::string& w : words) {
+      set.insert(w);
+      set.insert(Stem(w));
+    }
+  }
+}
+
+ContextEngine::~ContextEngine() = default;
+
+ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, size_t target_first,
+                                      size_t target_last) const {
+  ContextResult result;
+  if (target_first >= target_last || target_last > tokens.size()) return result;
+  const Impl& im = *impl_;
+  // The window: the target's sentence.
+  const size_t sentence = tokens[target_first].sentence;
+  size_t lo = target_first, hi = target_last;
+  while (lo > 0 && tokens[lo - 1].sentence == sentence) --lo;
+  while (hi < tokens.size() && tokens[hi].sentence == tokens[target_last - 1].sentence) ++hi;
+
+  std::vector<int> norm_ids(hi - lo), stem_ids;
+  for (size_t i = lo; i < hi; ++i) norm_ids[i - lo] = im.Lookup(tokens[i].norm);
+  if (!im.stem_trie.empty()) {
+    stem_ids.resize(hi - lo);
+    for (size_t i = lo; i < hi; ++i) stem_ids[i - lo] = im.Lookup(Stem(tokens[i].norm));
+  }
+  // Cues never straddle the target's edges, and cues inside the target are not its context.
+  std::vector<Impl::Match> matches;
+  im.FindMatches(tokens, lo, target_first, norm_ids, stem_ids, lo, &matches);
+  im.FindMatches(tokens, target_last, hi, norm_ids, stem_ids, lo, &matches);
+
+  for (size_t k = 0; k < matches.size(); ++k) {
+    const ContextRule& r = im.rules[matches[k].rule];
+    if (r.category == ContextCategory::kPseudo || r.category == ContextCategory::kTerminate)
+      continue;
+    if (!im.Reaches(tokens, matches, k, target_first, target_last)) continue;
+    switch (r.category) {
+      case ContextCategory::kNegated: result.negated = true; break;
+      case ContextCategory::kPossible: result.possible = true; break;
+      case ContextCategory::kHistorical: result.historical = true; break;
+      case ContextCategory::kHypothetical: result.hypothetical = true; break;
+      case ContextCategory::kFamily: result.family = true; [[fallthrough]];
+      case ContextCategory::kOtherExperiencer: result.other_experiencer = true; break;
+      default: break;
+    }
+    ContextCue cue;
+    cue.category = r.category;
+    cue.first = matches[k].first;
+    cue.last = matches[k].last;
+    cue.begin = tokens[cue.first].begin;
+    cue.end = tokens[cue.last - 1].end;
+    cue.literal = r.literal;
+    result.cues.push_back(std::move(cue));
+  }
+  return result;
+}
+
+namespace {
+
+// Where the target's tokens occur in the sentence's; see ClassifyTargetInSentence.
+bool Locate(std::string_view sentence, const std::vector<Token>& s, std::string_view target,
+            const std::vector<Token>& t, size_t* first, size_t* last) {
+  auto equal_at = [&](size_t i, size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k)
+      if (s[i + k - from].norm != t[k].norm) return false;
+    return true;
+  };
+  auto same_bytes = [&](size_t i) {
+    for (size_t k = 0; k < t.size(); ++k) {
+      if (sentence.substr(s[i + k].begin, s[i + k].end - s[i + k].begin) !=
+          target.substr(t[k].begin, t[k].end - t[k].begin))
+        return false;
+    }
+    return true;
+  };
+  if (!t.empty() && t.size() <= s.size()) {
+    size_t found = s.size();
+    for (size_t i = 0; i + t.size() <= s.size(); ++i) {
+      if (!equal_at(i, 0, t.size())) continue;
+      if (found == s.size()) found = i;
+      if (same_bytes(i)) {
+        found = i;
+        break;
+      }
+    }
+    if (found < s.size()) {
+      *first = found;
+      *last = found + t.size();
+      return true;
+    }
+  }
+  // Best effort: the longest prefix, then the longest suffix, of the target.
+  for (size_t n = std::min(t.size(), s.size()); n-- > 1;) {
+    for (size_t i = 0; i + n <= s.size(); ++i) {
+      if (equal_at(i, 0, n)) { *first = i; *last = i + n; return false; }
+    }
+    for (size_t i = 0; i + n <= s.size(); ++i) {
+      if (equal_at(i, t.size() - n, t.size())) { *first = i; *last = i + n; return false; }
+    }
+  }
+  *first = 0;
+  *last = s.size();
+  return false;
+}
+
+}  // namespace
+
+bool ClassifyTargetInSentence(const ContextEngine& engine, std::string_view sentence,
+                              std::string_view target, ContextResult* out) {
+  const std::vector<Token> s = Tokenize(sentence);
+  const std::vector<Token> t = Tokenize(target);
+  size_t first = 0, last = 0;
+  const bool found = Locate(sentence, s, target, t, &first, &last);
+  *out = engine.Classify(s, first, last);
+  return found;
+}
+
+std::unique_ptr<ContextEngine> LoadContextEngine(const std::string& dir, std::string* err) {
+  std::string text;
+  std::string name = "kb/context_rules.yaml";
+  if (dir.empty()) {
+    bool found = false;
+    for (const EmbeddedFile& f : EmbeddedKnowledgeFiles()) {
+      if (f.name == "context_rules.yaml") {
+        text = std::string(f.text);
+        found = true;
+      }
+    }
+    if (!found) {
+      *err = "the built-in knowledge base has no context_rules.yaml";
+      return nullptr;
+    }
+  } else {
+    name = dir + "/context_rules.yaml";
+    std::ifstream in(name, std::ios::binary);
+    if (!in) {
+      *err = name + ": cannot read the file";
+      return nullptr;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  ContextRules rules;
+  if (!LoadContextRules(text, name, &rules, err)) return nullptr;
+  return std::make_unique<ContextEngine>(rules);
+}
+
+const ContextEngine& DefaultContextEngine() {
+  static const ContextEngine* engine = [] {
+    std::string err;
+    std::unique_ptr<ContextEngine> e = LoadContextEngine("", &err);
+    if (!e) {
+      std::fprintf(stderr, "twitchcheck: built-in context rules are invalid: %s\n", err.c_str());
+      std::abort();
+    }
+    return e.release();
+  }();
+  return *engine;
+}
+
+}  // namespace twitchcheck
