@@ -1,0 +1,123 @@
+// The `twitchcheck` program as a user runs it: exit codes, messages, JSON contracts.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;  // stdout and stderr together
+};
+
+Run Twitchcheck(const std::string& args, const std::string& stdin_text = "") {
+  std::string cmd = std::string(TWITCHCHECK_BINARY) + " " + args + " 2>&1";
+  if (!stdin_text.empty()) {
+    std::string file = testing::TempDir() + "/twitchcheck_stdin.txt";
+    FILE* f = std::fopen(file.c_str(), "w");
+    std::fputs(stdin_text.c_str(), f);
+    std::fclose(f);
+    cmd += " < " + file;
+  } else {
+    cmd += " < /dev/null";
+  }
+  Run r;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  return r;
+}
+
+struct BadInput {
+  const char* name;
+  const char* args;
+  int status;
+  const char* message;
+};
+
+const BadInput kBadInputs[] = {
+    {"no_command", "", 2, "usage"},
+    {"unknown_command", "diagnose", 2, "unknown command 'diagnose'"},
+    {"age_300", "assess --age 300 'my eye twitches'", 2, "age 300 is out of range"},
+    {"age_not_number", "assess --age old 'my eye twitches'", 2, "age must be a whole number"},
+    {"age_missing_value", "assess --age", 2, "--age needs a value"},
+    {"bad_sex", "assess --sex other 'my eye twitches'", 2, "--sex must be female or male"},
+    {"empty_text", "assess '   '", 2, "the text is empty"},
+    {"nothing_to_assess", "assess --age 30", 2, "nothing to assess"},
+    {"unreadable_file", "assess --text-file /nonexistent/words.txt", 2, "cannot read '/nonexistent/words.txt'"},
+    {"unknown_evidence", "assess --evidence eyelid_twich=present", 2, "unknown finding id 'eyelid_twich'"},
+    {"bad_evidence_status", "assess --evidence eyelid_twitch=sometimes", 2, "status must be present, absent, possible or unknown"},
+    {"unknown_option", "assess --fast 'my eye twitches'", 2, "unknown option '--fast'"},
+    {"two_text_sources", "assess 'my eye' --text-file /etc/hostname", 2, "give the text one way"},
+    {"bad_kb_dir", "--kb /nonexistent/kb assess 'my eye twitches'", 1, "not a directory"},
+    {"parse_no_text", "parse", 2, "no text given"},
+    {"eval_missing_file", "eval vignettes /nonexistent.jsonl", 1, "cannot read"},
+    {"eval_bad_kind", "eval stories x", 2, "usage"},
+};
+
+class BadInputTest : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(BadInputTest, ClearMessageAndNonZeroExit) {
+  const BadInput& c = GetParam();
+  Run r = Twitchcheck(c.args);
+  EXPECT_EQ(r.status, c.status) << r.out;
+  EXPECT_NE(r.out.find(c.message), std::string::npos) << r.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, BadInputTest, ::testing::ValuesIn(kBadInputs),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(CliTest, AssessJsonHasTheContractFields) {
+  Run r = Twitchcheck(
+      "assess --age 45 --sex female --json 'For two months the right side of my face twitches, "
+      "from the eye down to the corner of my mouth.'");
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"triage", "conditions", "evidence", "advice", "knowledge_version", "disclaimer"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_TRUE(j["triage"].contains("level"));
+  EXPECT_TRUE(j["triage"].contains("reasons"));
+  ASSERT_FALSE(j["conditions"].empty());
+  double last = 2;
+  for (const auto& c : j["conditions"]) {
+    EXPECT_LE(c["probability"].get<double>(), last);
+    last = c["probability"].get<double>();
+    EXPECT_FALSE(c["sources"].empty());
+  }
+  for (const auto& e : j["evidence"]) {
+    if (e["span"].is_null()) continue;
+    EXPECT_EQ(e["span"].size(), 2u);
+  }
+}
+
+TEST(CliTest, TextFromStdin) {
+  Run r = Twitchcheck("assess --json -", "my eyelid twitches after too much coffee");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_FALSE(nlohmann::json::parse(r.out)["evidence"].empty());
+}
+
+TEST(CliTest, StructuredEvidenceOnly) {
+  Run r = Twitchcheck("assess --json --evidence eyelid_twitch=present");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["evidence"][0]["id"], "eyelid_twitch");
+}
+
+TEST(CliTest, KbLintIsClean) {
+  Run r = Twitchcheck("kb lint");
+  EXPECT_EQ(r.status, 0) << r.out;
+}
+
+TEST(CliTest, HelpExitsZero) {
+  EXPECT_EQ(Twitchcheck("--help").status, 0);
+  EXPECT_EQ(Twitchcheck("assess --help").status, 0);
+}
+
+}  // namespace
