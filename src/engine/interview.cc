@@ -1,0 +1,135 @@
+#include "engine/interview.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace twitchcheck {
+
+namespace {
+
+double Entropy(const std::vector<double>& posterior) {
+  double h = 0;
+  for (double p : posterior) {
+    if (p > 1e-12 && p < 1 - 1e-12) h -= p * std::log(p) + (1 - p) * std::log(1 - p);
+  }
+  return h;
+}
+
+struct Known {
+  std::vector<int> absent;
+  std::vector<PositiveObservation> present;
+};
+
+}  // namespace
+
+InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>& evidence,
+                                const Patient& patient, size_t answered,
+                                const InterviewOptions& options) {
+  InterviewStep step;
+  step.assessment = Assess(kb, evidence, patient);
+  const Assessment& a = step.assessment;
+
+  if (a.triage.level == TriageLevel::kEmergencyAmbulance || a.triage.level == TriageLevel::kEmergency) {
+    step.should_stop = true;
+    step.stop_reason = "An emergency sign was reported: act on it now rather than answer more questions.";
+    return step;
+  }
+  if (answered >= options.max_questions) {
+    step.should_stop = true;
+    step.stop_reason = "Enough questions: the answer will not change much with more.";
+    return step;
+  }
+
+  // What is known, after implications (a.evidence is consolidated).
+  std::set<int> asked;
+  Known known;
+  for (const Evidence& e : a.evidence) {
+    int f = kb.FindingIndex(e.id);
+    asked.insert(f);
+    if (e.status == EvidenceStatus::kPresent) known.present.push_back({f, 1.0});
+    else if (e.status == EvidenceStatus::kPossible) known.present.push_back({f, kb.uncertain_weight});
+    else if (e.status == EvidenceStatus::kAbsent) known.absent.push_back(f);
+  }
+  for (const Evidence& e : evidence) asked.insert(kb.FindingIndex(e.id));  // incl. unknown
+  std::vector<double> prior(kb.conditions.size());
+  for (size_t c = 0; c < kb.conditions.size(); ++c) prior[c] = AdjustedPrior(kb.conditions[c], patient);
+  InferenceResult now = Infer(kb.network, prior, known.absent, known.present);
+  const double h_now = Entropy(now.posterior);
+
+  // P(finding present | evidence so far), from P(evidence and finding absent).
+  auto predictive = [&](int f) {
+    std::vector<int> absent = known.absent;
+    absent.push_back(f);
+    InferenceResult r = Infer(kb.network, prior, absent, known.present);
+    if (now.evidence_probability <= 0) return 0.0;
+    return std::clamp(1 - r.evidence_probability / now.evidence_probability, 0.0, 1.0);
+  };
+
+  // 1. Red flags more urgent than the current level: complete a half-reported rule, or
+  //    screen for an emergency sign that the evidence makes not unlikely.
+  std::optional<Question> red;
+  for (const RedFlag& flag : kb.red_flags) {
+    if (!MoreUrgent(flag.level, a.triage.level)) continue;
+    for (const std::vector<int>& alt : flag.when) {
+      bool blocked = false;
+      int reported = 0;
+      std::vector<int> open;
+      for (int f : alt) {
+        if (!asked.count(f)) {
+          if (!kb.findings[f].question.empty()) open.push_back(f);
+          else blocked = true;  // cannot be asked: the rule cannot complete by questions
+          continue;
+        }
+        bool present = std::any_of(known.present.begin(), known.present.end(),
+                                   [&](const PositiveObservation& o) { return o.finding == f; });
+        if (present) ++reported;
+        else blocked = true;  // absent or unknown: this alternative cannot fire
+      }
+      if (blocked || open.empty()) continue;
+      bool emergency = flag.level == TriageLevel::kEmergencyAmbulance || flag.level == TriageLevel::kEmergency;
+      for (int f : open) {
+        double p = predictive(f);
+        bool worth = reported > 0 ? p >= options.screen_probability / 3
+                                  : emergency && p >= options.screen_probability;
+        if (!worth) continue;
+        if (!red || p > red->gain) red = Question{f, "red_flag", p};
+      }
+    }
+  }
+  if (red) {
+    step.question = red;
+    return step;
+  }
+
+  // 2. Expected information gain about the causes.
+  std::optional<Question> best;
+  for (size_t f = 0; f < kb.findings.size(); ++f) {
+    const int fi = static_cast<int>(f);
+    if (asked.count(fi) || kb.findings[f].question.empty() || kb.network.parents[f].empty()) continue;
+    std::vector<int> absent = known.absent;
+    absent.push_back(fi);
+    InferenceResult no = Infer(kb.network, prior, absent, known.present);
+    double p_yes = now.evidence_probability > 0
+                       ? std::clamp(1 - no.evidence_probability / now.evidence_probability, 0.0, 1.0)
+                       : 0.0;
+    std::vector<PositiveObservation> present = known.present;
+    present.push_back({fi, 1.0});
+    InferenceResult yes = Infer(kb.network, prior, known.absent, present);
+    double gain = h_now - p_yes * Entropy(yes.posterior) - (1 - p_yes) * Entropy(no.posterior);
+    if (!best || gain > best->gain + 1e-12) best = Question{fi, "information_gain", gain};
+  }
+  const double top = a.conditions.empty() ? 0 : a.conditions[0].probability;
+  if (!best || best->gain < options.min_gain) {
+    step.should_stop = true;
+    step.stop_reason = "No remaining question is expected to change the answer.";
+  } else if (top >= options.settled_probability && best->gain < options.settled_gain) {
+    step.should_stop = true;
+    step.stop_reason = "The leading cause is clear enough.";
+  } else {
+    step.question = best;
+  }
+  return step;
+}
+
+}  // namespace twitchcheck

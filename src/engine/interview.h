@@ -1,0 +1,40 @@
+#pragma once
+// The adaptive interview: which question to ask next, and when to stop. Red flags first
+// (a question that could complete an emergency rule, or screen for an emergency sign
+// that is not unlikely), then the question with the largest expected information gain
+// about the causes. Stateless: everything known so far comes in as evidence.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/assess.h"
+
+namespace twitchcheck {
+
+struct InterviewOptions {
+  size_t max_questions = 12;      // stop after this many answers
+  double min_gain = 0.015;        // stop when no question is expected to teach more (nats)
+  double screen_probability = 0.03;  // ask about an emergency sign at least this likely
+  double settled_probability = 0.85; // stop once the leading cause is this likely ...
+  double settled_gain = 0.05;        // ... and no question is worth more than this
+};
+
+struct Question {
+  int finding = -1;
+  std::string reason;   // "red_flag" or "information_gain"
+  double gain = 0;      // expected information gain (nats) or, for red flags, P(present)
+};
+
+struct InterviewStep {
+  std::optional<Question> question;  // nullopt when the interview should stop
+  bool should_stop = false;
+  std::string stop_reason;           // why it stopped, in plain words
+  Assessment assessment;             // on the evidence so far
+};
+
+// `answered` counts the questions already answered (the caller's evidence from answers).
+InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>& evidence,
+                                const Patient& patient, size_t answered,
+                                const InterviewOptions& options = {});
+
+}  // namespace twitchcheck
