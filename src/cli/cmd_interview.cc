@@ -1,0 +1,231 @@
+// `twitchcheck interview`: interactive in a terminal, or one stateless step over JSON.
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/input.h"
+#include "engine/interview.h"
+#include "render/json.h"
+#include "render/terminal.h"
+#include "text/reader.h"
+
+namespace twitchcheck {
+
+namespace {
+
+const char kUsage[] =
+    "usage: twitchcheck interview            (interactive, in a terminal)\n"
+    "       twitchcheck interview --json     (one step: JSON on stdin, JSON on stdout)\n\n"
+    "--json reads {\"age\": N, \"sex\": \"female\"|\"male\", \"text\": \"...\" (optional),\n"
+    "\"evidence\": [{\"id\": ID, \"status\": \"present\"|\"absent\"|\"unknown\"}]} and writes the next\n"
+    "question (or null), whether to stop, the likely causes and the triage so far.\n";
+
+nlohmann::json QuestionJson(const Knowledge& kb, const Question& q) {
+  const Finding& f = kb.findings[q.finding];
+  return {{"id", f.id},
+          {"type", "single"},
+          {"text", f.question},
+          {"reason", q.reason},
+          {"items", {{{"id", f.id},
+                      {"name", f.name},
+                      {"choices", {{{"id", "present"}, {"label", "Yes"}},
+                                   {{"id", "absent"}, {"label", "No"}},
+                                   {{"id", "unknown"}, {"label", "Don't know"}}}}}}}};
+}
+
+// Reads the step request; returns false with a message naming what is wrong.
+bool ParseRequest(const Knowledge& kb, const std::string& body, Patient* patient,
+                  std::vector<Evidence>* answers, std::string* text, std::string* err) {
+  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    *err = "the request is not a JSON object";
+    return false;
+  }
+  if (j.contains("age") && !j["age"].is_null()) {
+    if (!j["age"].is_number_integer() || j["age"].get<long long>() < 0 || j["age"].get<long long>() > 120) {
+      *err = "\"age\" must be a whole number from 0 to 120";
+      return false;
+    }
+    patient->age = j["age"].get<int>();
+  }
+  if (j.contains("sex") && !j["sex"].is_null()) {
+    if (!j["sex"].is_string() || (j["sex"] != "female" && j["sex"] != "male")) {
+      *err = "\"sex\" must be \"female\" or \"male\"";
+      return false;
+    }
+    patient->sex = j["sex"].get<std::string>();
+  }
+  if (j.contains("text") && !j["text"].is_null()) {
+    if (!j["text"].is_string()) {
+      *err = "\"text\" must be a string";
+      return false;
+    }
+    *text = j["text"].get<std::string>();
+  }
+  if (j.contains("evidence")) {
+    if (!j["evidence"].is_array()) {
+      *err = "\"evidence\" must be a list";
+      return false;
+    }
+    for (const auto& e : j["evidence"]) {
+      if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || !e.contains("status") ||
+          !e["status"].is_string()) {
+        *err = "each evidence item needs \"id\" and \"status\" strings";
+        return false;
+      }
+      Evidence ev;
+      ev.id = e["id"].get<std::string>();
+      ev.origin = "answer";
+      if (!ParseEvidenceStatus(e["status"].get<std::string>(), &ev.status)) {
+        *err = "evidence '" + ev.id + "': status must be present, absent, possible or unknown";
+        return false;
+      }
+      if (kb.FindingIndex(ev.id) < 0) {
+        *err = "unknown finding id '" + ev.id + "'";
+        return false;
+      }
+      answers->push_back(ev);
+    }
+  }
+  return true;
+}
+
+// Answers first (they override the text), then what the text says about other findings.
+std::vector<Evidence> Combine(const std::vector<Evidence>& answers, const Reading* reading) {
+  std::vector<Evidence> all = answers;
+  if (reading)
+    for (const Evidence& e : reading->evidence) {
+      bool answered = false;
+      for (const Evidence& a : answers) answered |= a.id == e.id;
+      if (!answered) all.push_back(e);
+    }
+  return all;
+}
+
+int JsonStep(const Knowledge& kb) {
+  std::ostringstream body;
+  body << std::cin.rdbuf();
+  Patient patient;
+  std::vector<Evidence> answers;
+  std::string text, err;
+  if (!ParseRequest(kb, body.str(), &patient, &answers, &text, &err)) {
+    std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
+    return 2;
+  }
+  Reading reading;
+  bool has_text = text.find_first_not_of(" \t\r\n") != std::string::npos;
+  if (has_text) {
+    const TextReader* reader = ReaderFor(kb, &err);
+    if (!reader) {
+      std::fprintf(stderr, "twitchcheck: %s\n", err.c_str());
+      return 1;
+    }
+    reading = reader->Read(text);
+    if (!patient.age) patient.age = reading.patient.age;
+    if (!patient.sex) patient.sex = reading.patient.sex;
+  }
+  InterviewStep step = NextInterviewStep(kb, Combine(answers, has_text ? &reading : nullptr), patient, answers.size());
+  nlohmann::json out = {
+      {"question", step.question ? QuestionJson(kb, *step.question) : nlohmann::json(nullptr)},
+      {"should_stop", step.should_stop},
+      {"conditions", ConditionsJson(kb, step.assessment.conditions)},
+      {"triage", TriageJson(kb, step.assessment.triage)},
+      {"knowledge_version", kb.version}};
+  if (step.should_stop) out["stop_reason"] = step.stop_reason;
+  nlohmann::json ev = nlohmann::json::array();
+  for (const Evidence& e : step.assessment.evidence) ev.push_back(EvidenceJson(kb, e));
+  out["evidence"] = ev;
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
+bool Ask(const std::string& prompt, std::string* line) {
+  std::cout << prompt << std::flush;
+  if (!std::getline(std::cin, *line)) return false;
+  while (!line->empty() && (line->back() == '\r' || line->back() == ' ')) line->pop_back();
+  return true;
+}
+
+int Interactive(const Knowledge& kb) {
+  std::string err;
+  const TextReader* reader = ReaderFor(kb, &err);
+  if (!reader) {
+    std::fprintf(stderr, "twitchcheck: %s\n", err.c_str());
+    return 1;
+  }
+  std::cout << "twitchcheck: a few questions about your twitching. This is not a diagnosis.\n"
+               "If you have sudden weakness, a drooping face or trouble speaking, call an ambulance now.\n\n";
+  std::string text, line;
+  if (!Ask("In your own words, what is happening? ", &text)) return 0;
+  Reading reading = reader->Read(text);
+  Patient patient = reading.patient;
+  while (!patient.age) {
+    if (!Ask("How old are you (years)? ", &line)) return 0;
+    int age;
+    if (ParseAge(line, &age, &err)) patient.age = age;
+    else std::cout << "  Please give a whole number of years, 0 to 120.\n";
+  }
+  while (!patient.sex) {
+    if (!Ask("Sex (female/male, or Enter to skip)? ", &line)) return 0;
+    if (line.empty()) break;
+    if (line == "female" || line == "f") patient.sex = "female";
+    else if (line == "male" || line == "m") patient.sex = "male";
+    else std::cout << "  Please answer female or male, or press Enter.\n";
+  }
+  std::vector<Evidence> answers;
+  InterviewStep step;
+  for (;;) {
+    step = NextInterviewStep(kb, Combine(answers, &reading), patient, answers.size());
+    if (!step.question) break;
+    const Finding& f = kb.findings[step.question->finding];
+    Evidence e;
+    e.id = f.id;
+    e.origin = "answer";
+    for (;;) {
+      if (!Ask(fmt::format("\nQ{}. {} [y/n/?] ", answers.size() + 1, f.question), &line)) return 0;
+      if (line == "y" || line == "yes") e.status = EvidenceStatus::kPresent;
+      else if (line == "n" || line == "no") e.status = EvidenceStatus::kAbsent;
+      else if (line == "?" || line.empty() || line == "don't know") e.status = EvidenceStatus::kUnknown;
+      else {
+        std::cout << "  Please answer y (yes), n (no) or ? (don't know).\n";
+        continue;
+      }
+      break;
+    }
+    answers.push_back(e);
+  }
+  std::cout << "\n" << step.stop_reason << "\n\n";
+  TerminalStyle style;
+  style.color = StdoutWantsColor();
+  std::cout << RenderAssessment(kb, step.assessment, patient, &reading, style);
+  return 0;
+}
+
+}  // namespace
+
+int CmdInterview(const CommandArgs& a) {
+  bool json = false;
+  for (const std::string& arg : a.args) {
+    if (arg == "--json") json = true;
+    else if (arg == "--help" || arg == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    } else {
+      std::fprintf(stderr, "twitchcheck interview: unknown argument '%s'\n\n%s", arg.c_str(), kUsage);
+      return 2;
+    }
+  }
+  std::string err;
+  const Knowledge* kb = KnowledgeFor(a.kb_dir, &err);
+  if (!kb) {
+    std::fprintf(stderr, "twitchcheck: the knowledge base is invalid:\n%s", err.c_str());
+    return 1;
+  }
+  return json ? JsonStep(*kb) : Interactive(*kb);
+}
+
+}  // namespace twitchcheck
