@@ -24,15 +24,11 @@ constexpr const char* kHelp =
     "and the exit status is 1. Blank lines are skipped. The rules come from the built-in\n"
     "kb/context_rules.yaml, or from DIR/context_rules.yaml with --kb DIR.\n";
 
-// The three labels of SPEC.md §4 for one classification.
 void AppendLabels(const ContextResult& r, std::string* out) {
-  out->append(r.negated ? "{\"negation\": \"negated\", " : "{\"negation\": \"affirmed\", ");
-  // A conditional statement about the past ("if you ever had") is still hypothetical.
-  if (r.hypothetical) out->append("\"temporality\": \"hypothetical\", ");
-  else if (r.historical) out->append("\"temporality\": \"historical\", ");
-  else out->append("\"temporality\": \"recent\", ");
-  out->append(r.other_experiencer ? "\"experiencer\": \"other\"}\n"
-                                  : "\"experiencer\": \"patient\"}\n");
+  const ContextLabels l = LabelsFor(r);
+  out->append("{\"negation\": \"").append(l.negation);
+  out->append("\", \"temporality\": \"").append(l.temporality);
+  out->append("\", \"experiencer\": \"").append(l.experiencer).append("\"}\n");
 }
 
 // Reads `sentence` and `target` from one line; false with *err when it cannot.

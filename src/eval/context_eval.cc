@@ -67,11 +67,8 @@ struct Labels {
 };
 
 Labels LabelsOf(const ContextResult& r) {
-  Labels l;
-  l.negation = r.negated ? "negated" : "affirmed";
-  l.temporality = r.hypothetical ? "hypothetical" : r.historical ? "historical" : "recent";
-  l.experiencer = r.other_experiencer ? "other" : "patient";
-  return l;
+  const ContextLabels l = LabelsFor(r);
+  return {l.negation, l.temporality, l.experiencer};
 }
 
 std::string Cues(const ContextResult& r) {

@@ -17,12 +17,13 @@ namespace twitchcheck {
 
 struct ContextEngine::Impl {
   // A trie over token strings interned as ids; edges in one hash map keyed by
-  // (node, word id). Node 0 is the root; terminal[node] is a rule index or -1.
+  // (node, word id). Node 0 is the root; terminal[node] indexes `groups` (the rules whose
+  // literal ends here: one literal may carry several categories) or is -1.
   struct Trie {
     std::unordered_map<uint64_t, int> edges;
     std::vector<int> terminal{-1};
 
-    void Add(const std::vector<int>& ids, int rule) {
+    void Add(const std::vector<int>& ids, int rule, std::vector<std::vector<int>>* groups) {
       int node = 0;
       for (int id : ids) {
         const uint64_t key = (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(id);
@@ -33,7 +34,11 @@ struct ContextEngine::Impl {
         }
         node = it->second;
       }
-      if (terminal[node] < 0) terminal[node] = rule;
+      if (terminal[node] < 0) {
+        terminal[node] = static_cast<int>(groups->size());
+        groups->emplace_back();
+      }
+      (*groups)[terminal[node]].push_back(rule);
     }
     int Next(int node, int id) const {
       if (id < 0) return -1;
@@ -44,11 +49,12 @@ struct ContextEngine::Impl {
   };
 
   struct Match {
-    int rule;
+    int group;  // index into `groups`
     size_t first, last;  // token indices
   };
 
   std::vector<ContextRule> rules;
+  std::vector<std::vector<int>> groups;  // rule indices sharing one literal
   std::array<ContextCategorySettings, kContextCategoryCount> categories;
   // Per category: does a cue of category X end its scope? Indexed [scoped][cue category].
   std::array<std::array<bool, kContextCategoryCount>, kContextCategoryCount> ended_by{};
@@ -71,7 +77,7 @@ struct ContextEngine::Impl {
                    size_t base, std::vector<Match>* out) const {
     size_t i = from;
     while (i < to) {
-      int best_rule = -1;
+      int best_group = -1;
       size_t best_end = i;
       auto walk = [&](const Trie& trie, const std::vector<int>& ids) {
         int node = 0;
@@ -79,15 +85,15 @@ struct ContextEngine::Impl {
           node = trie.Next(node, ids[j - base]);
           if (node < 0) break;
           if (trie.terminal[node] >= 0 && j + 1 > best_end) {
-            best_rule = trie.terminal[node];
+            best_group = trie.terminal[node];
             best_end = j + 1;
           }
         }
       };
       walk(norm_trie, norm_ids);
       if (!stem_trie.empty()) walk(stem_trie, stem_ids);
-      if (best_rule >= 0) {
-        out->push_back({best_rule, i, best_end});
+      if (best_group >= 0) {
+        out->push_back({best_group, i, best_end});
         i = best_end;
       } else {
         ++i;
@@ -96,14 +102,17 @@ struct ContextEngine::Impl {
   }
 
   bool Ends(ContextCategory scoped, const Match& m) const {
-    const ContextRule& r = rules[m.rule];
-    if (r.category == ContextCategory::kTerminate) {
-      if (r.terminates.empty()) return true;
-      for (ContextCategory c : r.terminates)
-        if (c == scoped) return true;
-      return false;
+    for (int i : groups[m.group]) {
+      const ContextRule& r = rules[i];
+      if (r.category == ContextCategory::kTerminate) {
+        if (r.terminates.empty()) return true;
+        for (ContextCategory c : r.terminates)
+          if (c == scoped) return true;
+      } else if (ended_by[static_cast<size_t>(scoped)][static_cast<size_t>(r.category)]) {
+        return true;
+      }
     }
-    return ended_by[static_cast<size_t>(scoped)][static_cast<size_t>(r.category)];
+    return false;
   }
 
   static size_t Words(const std::vector<Token>& tokens, size_t from, size_t to) {
@@ -122,11 +131,10 @@ struct ContextEngine::Impl {
     return false;
   }
 
-  // Does the cue `k` reach the target [first, last)?
+  // Does rule `r`, matched as matches[k], reach the target [first, last)?
   bool Reaches(const std::vector<Token>& tokens, const std::vector<Match>& matches, size_t k,
-               size_t first, size_t last) const {
+               const ContextRule& r, size_t first, size_t last) const {
     const Match& m = matches[k];
-    const ContextRule& r = rules[m.rule];
     const size_t scope = static_cast<size_t>(
         r.max_scope > 0 ? r.max_scope : categories[static_cast<size_t>(r.category)].max_scope);
     const bool fwd = r.direction == ContextDirection::kForward ||
@@ -161,7 +169,7 @@ ContextEngine::ContextEngine(const ContextRules& rules) : impl_(std::make_unique
   for (size_t i = 0; i < im.rules.size(); ++i) {
     std::vector<int> ids;
     for (const std::string& t : im.rules[i].tokens) ids.push_back(im.Intern(t));
-    (im.rules[i].match_stems ? im.stem_trie : im.norm_trie).Add(ids, static_cast<int>(i));
+    (im.rules[i].match_stems ? im.stem_trie : im.norm_trie).Add(ids, static_cast<int>(i), &im.groups);
   }
   for (const auto& [name, words] : rules.word_classes) {
     auto& set = im.classes[name];
@@ -197,10 +205,11 @@ ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, size_t t
   im.FindMatches(tokens, target_last, hi, norm_ids, stem_ids, lo, &matches);
 
   for (size_t k = 0; k < matches.size(); ++k) {
-    const ContextRule& r = im.rules[matches[k].rule];
+   for (int rule : im.groups[matches[k].group]) {
+    const ContextRule& r = im.rules[rule];
     if (r.category == ContextCategory::kPseudo || r.category == ContextCategory::kTerminate)
       continue;
-    if (!im.Reaches(tokens, matches, k, target_first, target_last)) continue;
+    if (!im.Reaches(tokens, matches, k, r, target_first, target_last)) continue;
     switch (r.category) {
       case ContextCategory::kNegated: result.negated = true; break;
       case ContextCategory::kPossible: result.possible = true; break;
@@ -218,6 +227,7 @@ ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, size_t t
     cue.end = tokens[cue.last - 1].end;
     cue.literal = r.literal;
     result.cues.push_back(std::move(cue));
+   }
   }
   return result;
 }
@@ -240,16 +250,27 @@ bool Locate(std::string_view sentence, const std::vector<Token>& s, std::string_
     }
     return true;
   };
-  if (!t.empty() && t.size() <= s.size()) {
-    size_t found = s.size();
-    for (size_t i = 0; i + t.size() <= s.size(); ++i) {
-      if (!equal_at(i, 0, t.size())) continue;
-      if (found == s.size()) found = i;
-      if (same_bytes(i)) {
-        found = i;
-        break;
+  auto capitals = [&](size_t i) {
+    bool upper = false;
+    for (size_t k = i; k < i + t.size(); ++k) {
+      for (size_t b = s[k].begin; b < s[k].end; ++b) {
+        const char c = sentence[b];
+        if (c >= 'a' && c <= 'z') return false;
+        upper |= c >= 'A' && c <= 'Z';
       }
     }
+    return upper;
+  };
+  if (!t.empty() && t.size() <= s.size()) {
+    const size_t none = s.size();
+    size_t exact = none, caps = none, any = none;
+    for (size_t i = 0; i + t.size() <= s.size(); ++i) {
+      if (!equal_at(i, 0, t.size())) continue;
+      if (any == none) any = i;
+      if (exact == none && same_bytes(i)) exact = i;
+      if (capitals(i)) caps = i;
+    }
+    const size_t found = exact != none ? exact : caps != none ? caps : any;
     if (found < s.size()) {
       *first = found;
       *last = found + t.size();
@@ -271,6 +292,16 @@ bool Locate(std::string_view sentence, const std::vector<Token>& s, std::string_
 }
 
 }  // namespace
+
+ContextLabels LabelsFor(const ContextResult& r) {
+  ContextLabels l;
+  l.negation = r.negated ? "negated" : "affirmed";
+  l.temporality = r.hypothetical                 ? "hypothetical"
+                  : r.historical || r.family ? "historical"
+                                                 : "recent";
+  l.experiencer = r.other_experiencer ? "other" : "patient";
+  return l;
+}
 
 bool ClassifyTargetInSentence(const ContextEngine& engine, std::string_view sentence,
                               std::string_view target, ContextResult* out) {

@@ -67,7 +67,7 @@ struct ContextRules {
 // Parses a context rules file (format: docs/text-reader.md "Context rules").
 // Returns false and sets *err to "file:line: what is wrong" for the first error: YAML
 // syntax, unknown key, unknown category / direction / word class, empty literal, scope
-// out of 1..100, duplicate literal. Never throws. On failure *out is unspecified.
+// out of 1..100, a literal given twice for one category. Never throws. On failure *out is unspecified.
 bool LoadContextRules(std::string_view yaml_text, std::string_view file_name, ContextRules* out,
                       std::string* err);
 
@@ -88,6 +88,17 @@ struct ContextResult {
   bool family = false;               // ... and it is family history in particular
   std::vector<ContextCue> cues;      // every cue that set a flag above, in text order
 };
+
+// The labels of the ConText annotation scheme, as `twitchcheck context --jsonl` prints them:
+// negation "negated" | "affirmed"; temporality "hypothetical" (wins over the others: a
+// condition about the past is still a condition), "historical" (family history counts as
+// history), or "recent"; experiencer "other" | "patient".
+struct ContextLabels {
+  const char* negation;
+  const char* temporality;
+  const char* experiencer;
+};
+ContextLabels LabelsFor(const ContextResult& r);
 
 class ContextEngine {
  public:
@@ -114,8 +125,8 @@ class ContextEngine {
 
 // Finds `target` in `sentence` (case-insensitive, token by token, so spacing and
 // punctuation inside words may differ) and classifies it. When the target occurs more than
-// once, the occurrence spelled exactly as `target` is preferred (corpus sentences write the
-// target in capitals). Returns true when the whole target was found; otherwise classifies
+// once, the occurrence spelled exactly as `target` is preferred, then the last one written
+// in capitals (corpus sentences mark the target so), then the first. Returns true when the whole target was found; otherwise classifies
 // the best partial occurrence, or the whole sentence, and returns false.
 bool ClassifyTargetInSentence(const ContextEngine& engine, std::string_view sentence,
                               std::string_view target, ContextResult* out);

@@ -227,7 +227,9 @@ class RulesLoader {
       for (const Token& t : Tokenize(v))
         rule.tokens.push_back(rule.match_stems ? Stem(t.norm) : t.norm);
       if (rule.tokens.empty()) return Fail(at, "empty literal");
-      std::string key = rule.match_stems ? "stem:" : "norm:";
+      // One literal may carry several categories, but each only once.
+      std::string key = std::string(ContextCategoryName(rule.category)) +
+                        (rule.match_stems ? ":stem:" : ":norm:");
       for (const std::string& t : rule.tokens) key += t + " ";
       auto [it, fresh] = seen_.emplace(key, rule.line);
       if (!fresh)
