@@ -205,29 +205,29 @@ ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, size_t t
   im.FindMatches(tokens, target_last, hi, norm_ids, stem_ids, lo, &matches);
 
   for (size_t k = 0; k < matches.size(); ++k) {
-   for (int rule : im.groups[matches[k].group]) {
-    const ContextRule& r = im.rules[rule];
-    if (r.category == ContextCategory::kPseudo || r.category == ContextCategory::kTerminate)
-      continue;
-    if (!im.Reaches(tokens, matches, k, r, target_first, target_last)) continue;
-    switch (r.category) {
-      case ContextCategory::kNegated: result.negated = true; break;
-      case ContextCategory::kPossible: result.possible = true; break;
-      case ContextCategory::kHistorical: result.historical = true; break;
-      case ContextCategory::kHypothetical: result.hypothetical = true; break;
-      case ContextCategory::kFamily: result.family = true; [[fallthrough]];
-      case ContextCategory::kOtherExperiencer: result.other_experiencer = true; break;
-      default: break;
+    for (int rule : im.groups[matches[k].group]) {
+      const ContextRule& r = im.rules[rule];
+      if (r.category == ContextCategory::kPseudo || r.category == ContextCategory::kTerminate)
+        continue;
+      if (!im.Reaches(tokens, matches, k, r, target_first, target_last)) continue;
+      switch (r.category) {
+        case ContextCategory::kNegated: result.negated = true; break;
+        case ContextCategory::kPossible: result.possible = true; break;
+        case ContextCategory::kHistorical: result.historical = true; break;
+        case ContextCategory::kHypothetical: result.hypothetical = true; break;
+        case ContextCategory::kFamily: result.family = true; [[fallthrough]];
+        case ContextCategory::kOtherExperiencer: result.other_experiencer = true; break;
+        default: break;
+      }
+      ContextCue cue;
+      cue.category = r.category;
+      cue.first = matches[k].first;
+      cue.last = matches[k].last;
+      cue.begin = tokens[cue.first].begin;
+      cue.end = tokens[cue.last - 1].end;
+      cue.literal = r.literal;
+      result.cues.push_back(std::move(cue));
     }
-    ContextCue cue;
-    cue.category = r.category;
-    cue.first = matches[k].first;
-    cue.last = matches[k].last;
-    cue.begin = tokens[cue.first].begin;
-    cue.end = tokens[cue.last - 1].end;
-    cue.literal = r.literal;
-    result.cues.push_back(std::move(cue));
-   }
   }
   return result;
 }
