@@ -10,12 +10,12 @@
 
 namespace {
 
-struct Run {
+struct ProgramRun {
   int status = -1;
   std::string out;  // stdout and stderr together
 };
 
-Run Twitchcheck(const std::string& args, const std::string& stdin_text = "") {
+ProgramRun Twitchcheck(const std::string& args, const std::string& stdin_text = "") {
   std::string cmd = std::string(TWITCHCHECK_BINARY) + " " + args + " 2>&1";
   if (!stdin_text.empty()) {
     std::string file = testing::TempDir() + "/twitchcheck_stdin.txt";
@@ -26,7 +26,7 @@ Run Twitchcheck(const std::string& args, const std::string& stdin_text = "") {
   } else {
     cmd += " < /dev/null";
   }
-  Run r;
+  ProgramRun r;
   FILE* p = popen(cmd.c_str(), "r");
   std::array<char, 4096> buf;
   size_t n;
@@ -67,7 +67,7 @@ class BadInputTest : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(BadInputTest, ClearMessageAndNonZeroExit) {
   const BadInput& c = GetParam();
-  Run r = Twitchcheck(c.args);
+  ProgramRun r = Twitchcheck(c.args);
   EXPECT_EQ(r.status, c.status) << r.out;
   EXPECT_NE(r.out.find(c.message), std::string::npos) << r.out;
 }
@@ -76,7 +76,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, BadInputTest, ::testing::ValuesIn(kBadInputs),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(CliTest, AssessJsonHasTheContractFields) {
-  Run r = Twitchcheck(
+  ProgramRun r = Twitchcheck(
       "assess --age 45 --sex female --json 'For two months the right side of my face twitches, "
       "from the eye down to the corner of my mouth.'");
   ASSERT_EQ(r.status, 0) << r.out;
@@ -99,19 +99,19 @@ TEST(CliTest, AssessJsonHasTheContractFields) {
 }
 
 TEST(CliTest, TextFromStdin) {
-  Run r = Twitchcheck("assess --json -", "my eyelid twitches after too much coffee");
+  ProgramRun r = Twitchcheck("assess --json -", "my eyelid twitches after too much coffee");
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_FALSE(nlohmann::json::parse(r.out)["evidence"].empty());
 }
 
 TEST(CliTest, StructuredEvidenceOnly) {
-  Run r = Twitchcheck("assess --json --evidence eyelid_twitch=present");
+  ProgramRun r = Twitchcheck("assess --json --evidence eyelid_twitch=present");
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(nlohmann::json::parse(r.out)["evidence"][0]["id"], "eyelid_twitch");
 }
 
 TEST(CliTest, KbLintIsClean) {
-  Run r = Twitchcheck("kb lint");
+  ProgramRun r = Twitchcheck("kb lint");
   EXPECT_EQ(r.status, 0) << r.out;
 }
 

@@ -132,7 +132,7 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
     return false;
   }
   if (!in->has_text && in->evidence.empty()) {
-    *err = "nothing to assess: give some text or --evidence";
+    *err = allow_evidence ? "nothing to assess: give some text or --evidence" : "no text given";
     return false;
   }
   return true;
