@@ -1,0 +1,451 @@
+// The attribute reader's frame: tokens -> pieces with lexicon ids, numbers, the phrase
+// vocabularies (site, side, onset, ...), spread, and the final numbers with their context.
+// Durations and amounts are in attributes_amounts.cc, people in attributes_people.cc.
+#include "text/attributes.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "text/attributes_internal.h"
+#include "text/context.h"
+#include "text/lexicon.h"
+
+namespace twitchcheck {
+
+bool TextAttributes::Numeric(std::string_view name, double* value) const {
+  const std::optional<double>* d = nullptr;
+  if (name == "duration_days") d = &duration_days;
+  else if (name == "caffeine_drinks_per_day") d = &caffeine_drinks_per_day;
+  else if (name == "sleep_hours") d = &sleep_hours;
+  else if (name == "alcohol_drinks_per_day") d = &alcohol_drinks_per_day;
+  else if (name == "cigarettes_per_day") d = &cigarettes_per_day;
+  else if (name == "age_years") {
+    if (!age_years) return false;
+    *value = *age_years;
+    return true;
+  }
+  if (!d || !*d) return false;
+  *value = **d;
+  return true;
+}
+
+namespace attr {
+
+std::string FormatNumber(double v) { return fmt::format("{:g}", std::round(v * 1000) / 1000); }
+
+Reader::Reader(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lex,
+               const ContextEngine* ctx, std::chrono::sys_days today)
+    : text_(text), tokens_(tokens), lex_(lex), ctx_(ctx), today_(today) {
+  for (size_t k = 0; k < lex_.mention_kinds.size(); ++k) {
+    if (lex_.mention_kinds[k] == "site") site_kind_ = static_cast<int>(k);
+    if (lex_.mention_kinds[k] == "side") side_kind_ = static_cast<int>(k);
+  }
+}
+
+namespace {
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsSplitter(char c) { return c == '-' || c == '/' || c == '~'; }
+
+// Digits with inner "." or ",": "2.5" -> 2.5, "1,000" -> 1000. Anything else -> -1.
+double ParseDigits(std::string_view s) {
+  char buf[32];
+  size_t n = 0;
+  for (char c : s) {
+    if (c == ',') continue;
+    if (n + 1 >= sizeof buf) return -1;
+    buf[n++] = c;
+  }
+  double v = -1;
+  auto [ptr, ec] = std::from_chars(buf, buf + n, v);
+  if (ec != std::errc() || ptr != buf + n) return -1;
+  return v;
+}
+}  // namespace
+
+void Reader::AddPiece(Piece p) {
+  if (!p_.empty()) {
+    Piece& prev = p_.back();
+    p.glued = prev.end == p.begin;
+    // Two-word spellings ("eye lid" -> "eyelid") become one piece.
+    if (!p.punct && !prev.punct && prev.sentence == p.sentence) {
+      auto it = lex_.joined_spelling.find(prev.norm);
+      if (it != lex_.joined_spelling.end()) {
+        for (const auto& [second, canon] : it->second) {
+          if (second != p.norm) continue;
+          prev.norm = canon;
+          prev.end = p.end;
+          prev.token_last = p.token_last;
+          prev.id = lex_.Find(lex_.MatchKey(canon));
+          return;
+        }
+      }
+    }
+  }
+  if (!p.punct) p.id = lex_.Find(lex_.MatchKey(p.norm));
+  else p.id = lex_.Find(p.norm);
+  p_.push_back(p);
+}
+
+void Reader::BuildPieces() {
+  p_.reserve(tokens_.size() + tokens_.size() / 4 + 1);
+  for (size_t t = 0; t < tokens_.size(); ++t) {
+    const Token& tok = tokens_[t];
+    Piece base;
+    base.begin = std::min(tok.begin, text_.size());
+    base.end = std::clamp(tok.end, base.begin, text_.size());
+    base.sentence = tok.sentence;
+    base.token = base.token_last = t;
+    const std::string_view norm = tok.norm;
+    if (norm.empty()) continue;
+    if (tok.kind == TokenKind::kPunct) {
+      base.norm = norm;
+      base.punct = true;
+      AddPiece(base);
+      continue;
+    }
+    // Offsets inside the token are exact only when its norm spells it byte for byte.
+    const bool exact = base.end - base.begin == norm.size();
+    size_t pos = 0;
+    while (pos < norm.size()) {
+      size_t j = pos + 1;
+      Piece p = base;
+      if (IsSplitter(norm[pos])) {
+        p.punct = true;
+      } else if (IsDigit(norm[pos])) {
+        while (j < norm.size() && (IsDigit(norm[j]) || ((norm[j] == '.' || norm[j] == ',') &&
+                                                         j + 1 < norm.size() && IsDigit(norm[j + 1]))))
+          ++j;
+        p.num = ParseDigits(norm.substr(pos, j - pos));
+      } else {
+        while (j < norm.size() && !IsDigit(norm[j]) && !IsSplitter(norm[j])) ++j;
+      }
+      p.norm = norm.substr(pos, j - pos);
+      if (exact) {
+        p.begin = base.begin + pos;
+        p.end = base.begin + j;
+      }
+      AddPiece(p);
+      pos = j;
+    }
+  }
+  used_.assign(p_.size(), 0);
+}
+
+size_t Reader::Match(size_t i, LexRole role, int index, const LexPhrase** out,
+                     bool free_only) const {
+  const LexWord* w = W(i);
+  if (!w || (free_only && used_[i])) return 0;
+  for (uint32_t pi : w->phrases) {  // longest first
+    const LexPhrase& ph = lex_.phrases[pi];
+    if (ph.role != role || (index >= 0 && ph.index != index)) continue;
+    size_t j = i + 1;
+    bool ok = true;
+    for (size_t k = 1; k < ph.words.size() && ok; ++k) {
+      for (int skips = 0;; ++skips) {
+        if (!Same(i, j) || (free_only && used_[j])) { ok = false; break; }
+        if (p_[j].id == ph.words[k]) break;
+        if (skips < 2 && IsCue(j, LexCue::kFiller)) { ++j; continue; }
+        ok = false;
+        break;
+      }
+      ++j;
+    }
+    if (ok) {
+      if (out) *out = &ph;
+      return j;
+    }
+  }
+  return 0;
+}
+
+size_t Reader::CueAt(size_t i, LexCue c) const {
+  return Match(i, LexRole::kCue, static_cast<int>(c), nullptr);
+}
+
+size_t Reader::CueBefore(size_t end, LexCue c) const {
+  // Cue phrases are short; look back a few pieces for one that ends exactly at `end`.
+  for (size_t len = 1; len <= 4 && len <= end; ++len) {
+    const size_t start = end - len;
+    if (!Same(start, end - 1) || (end < p_.size() && !Same(start, end))) break;
+    if (CueAt(start, c) == end) return start;
+  }
+  return kNone;
+}
+
+bool Reader::CueInRange(size_t from, size_t to, LexCue c) const {
+  for (size_t k = from; k < to && k < p_.size(); ++k)
+    if (CueAt(k, c)) return true;
+  return false;
+}
+
+size_t Reader::SentenceStart(size_t i) const {
+  while (i > 0 && Same(i - 1, i)) --i;
+  return i;
+}
+
+size_t Reader::SentenceEnd(size_t i) const {
+  while (i + 1 < p_.size() && Same(i, i + 1)) ++i;
+  return i + 1;
+}
+
+bool Reader::ParseSimpleNumber(size_t i, Num* n) const {
+  if (i >= p_.size() || used_[i]) return false;
+  n->first = n->value_first = i;
+  if (p_[i].num >= 0) {
+    n->value = p_[i].num;
+    n->digits = true;
+    n->last = i + 1;
+    return true;
+  }
+  const LexWord* w = W(i);
+  if (!w || w->number < 0 || p_[i].punct) return false;
+  const LexWord* next = Same(i, i + 1) && !used_[i + 1] ? W(i + 1) : nullptr;
+  const bool next_is_number = (next && next->number >= 0) || (Same(i, i + 1) && p_[i + 1].num >= 0);
+  // An article before another number: "a 35-year-old", "a couple", "a few", "a half".
+  if (w->approximate && w->number == 1 && next_is_number && !(next && next->number == 1)) {
+    if (!ParseSimpleNumber(i + 1, n)) return false;
+    n->first = i;
+    if (!n->digits) n->value_first = i;  // "a few" says the value; "a 35-year-old" does not
+    return true;
+  }
+  n->value = w->number;
+  n->approximate = w->approximate;
+  n->word = p_[i].norm;
+  n->last = i + 1;
+  n->digits = false;
+  // "half a pack", "half an hour".
+  if (w->number == 0.5 && next && next->approximate && next->number == 1) {
+    n->last = i + 2;
+    return true;
+  }
+  // "twenty one"; "two hundred"; "two dozen".
+  if (next && !next->approximate && w->number >= 20 && w->number < 100 &&
+      std::fmod(w->number, 10) == 0 && next->number >= 1 && next->number <= 9) {
+    n->value += next->number;
+    n->last = i + 2;
+  } else if (next && (next->number == 100 || next->number == 12) && w->number < next->number &&
+             w->number >= 1) {
+    n->value *= next->number;
+    n->last = i + 2;
+  }
+  return true;
+}
+
+bool Reader::ParseNumber(size_t i, Num* n) const {
+  if (!ParseSimpleNumber(i, n)) return false;
+  // "two and a half", "2 or 3", "2-3", "20~29".
+  if (size_t e = CueAt(n->last, LexCue::kAndAHalf); e && Same(i, n->last)) {
+    n->value += 0.5;
+    n->last = e;
+  }
+  if (Same(i, n->last) && IsCue(n->last, LexCue::kRange)) {
+    Num second;
+    if (Same(i, n->last + 1) && ParseSimpleNumber(n->last + 1, &second) &&
+        !second.approximate && second.value >= n->value) {
+      n->value = (n->value + second.value) / 2;
+      n->last = second.last;
+      n->approximate = false;
+    }
+  }
+  return true;
+}
+
+size_t Reader::AddMention(std::string_view kind, std::string value, size_t first, size_t last) {
+  AttributeMention m;
+  m.kind = std::string(kind);
+  m.value = std::move(value);
+  if (first < p_.size() && last > first) {
+    m.begin = p_[first].begin;
+    m.end = p_[std::min(last, p_.size()) - 1].end;
+    m.sentence = p_[first].sentence;
+  }
+  out_.mentions.push_back(std::move(m));
+  return out_.mentions.size() - 1;
+}
+
+// A side word that needs a site ("left", "both") counts next to one ("left eye", "both
+// sides") or after a preposition ("on the left").
+bool Reader::SideAnchored(size_t first, size_t end) const {
+  for (size_t k = end, skipped = 0; k < p_.size() && Same(first, k) && skipped <= 2; ++k) {
+    const LexWord* w = W(k);
+    if (w && w->side_noun) return true;
+    if (Match(k, LexRole::kMention, site_kind_, nullptr)) return true;
+    if (!IsCue(k, LexCue::kFiller)) break;
+    ++skipped;
+  }
+  size_t k = first;
+  if (k > 0 && Same(k - 1, k) && IsCue(k - 1, LexCue::kFiller)) --k;
+  return k > 0 && Same(k - 1, k) && IsCue(k - 1, LexCue::kSidePrep);
+}
+
+void Reader::ReadVocabulary() {
+  for (size_t i = 0; i < p_.size(); ++i) {
+    if (used_[i] || p_[i].punct) continue;
+    const LexPhrase* ph = nullptr;
+    if (size_t e = Match(i, LexRole::kSpreadTo, -1, nullptr, true)) {
+      spread_to_.emplace_back(i, e);
+      Use(i, e);
+      i = e - 1;
+      continue;
+    }
+    if (size_t e = Match(i, LexRole::kMention, -1, &ph, true)) {
+      bool ok = true;
+      if (ph->needs_site) ok = SideAnchored(i, e);
+      if (ph->needs_owner) ok = i > 0 && Same(i - 1, i) && IsCue(i - 1, LexCue::kFiller);
+      if (ok) {
+        AddMention(lex_.mention_kinds[ph->index], ph->value, i, e);
+        Use(i, e);
+        i = e - 1;
+        continue;
+      }
+    }
+    if (size_t e = Match(i, LexRole::kSpreadOrigin, -1, nullptr, true)) spread_origin_.emplace_back(i, e);
+    else if (size_t e2 = Match(i, LexRole::kSpreadThen, -1, nullptr, true)) spread_then_.emplace_back(i, e2);
+  }
+}
+
+void Reader::ResolveSpread() {
+  if (spread_to_.empty() && spread_origin_.empty()) return;
+  const std::string site = site_kind_ >= 0 ? lex_.mention_kinds[site_kind_] : std::string();
+  // The first site mention starting at or after byte `from`, within `max_pieces`.
+  auto site_after = [&](size_t piece_end, size_t max_pieces) -> const AttributeMention* {
+    if (piece_end >= p_.size()) return nullptr;
+    const size_t limit = std::min(p_.size(), piece_end + max_pieces) - 1;
+    for (const AttributeMention& m : out_.mentions)
+      if (m.kind == site && m.begin >= p_[piece_end].begin && m.begin <= p_[limit].begin &&
+          m.sentence == p_[piece_end].sentence)
+        return &m;
+    return nullptr;
+  };
+  std::vector<AttributeMention> found;
+  for (auto [a, e] : spread_to_) {
+    const AttributeMention* s = site_after(e, 6);
+    AttributeMention m;
+    m.kind = "spread";
+    m.value = s ? s->value : "unspecified";
+    m.begin = p_[a].begin;
+    m.end = s ? s->end : p_[e - 1].end;
+    m.sentence = p_[a].sentence;
+    found.push_back(m);
+  }
+  // "started in my eye and now my cheek": origin site, then a different site after "now".
+  for (auto [a, e] : spread_origin_) {
+    const AttributeMention* from = site_after(e, 4);
+    if (!from) continue;
+    for (auto [ta, te] : spread_then_) {
+      if (ta < e || p_[ta].sentence > p_[a].sentence + 1) continue;
+      const AttributeMention* to = site_after(te, 4);
+      if (!to || to->value == from->value) continue;
+      AttributeMention m;
+      m.kind = "spread";
+      m.value = to->value;
+      m.begin = p_[ta].begin;
+      m.end = to->end;
+      m.sentence = p_[ta].sentence;
+      found.push_back(m);
+      break;
+    }
+  }
+  for (AttributeMention& m : found) out_.mentions.push_back(std::move(m));
+}
+
+// "My dad smokes 20 a day": a relative who is not the patient is the sentence's subject,
+// and the writer does not speak between them and the number.
+bool Reader::AboutOtherRelative(size_t first) const {
+  for (const Relation& r : relations_) {
+    if (r.patient || r.anchor >= first || !Same(r.anchor, first)) continue;
+    bool writer = false;
+    for (size_t k = r.last; k < first && !writer; ++k)
+      writer = !relation_word_[k] && IsCue(k, LexCue::kWriter);
+    if (!writer) return true;
+  }
+  return false;
+}
+
+void Reader::Finish() {
+  ResolvePerson();
+  // Context: a number counts only when it is affirmed, real and about the patient.
+  for (Candidate& c : candidates_) {
+    AttributeMention& m = out_.mentions[c.mention];
+    if (c.past_habit || c.episode || AboutOtherRelative(c.first)) m.asserted = false;
+    if (!m.asserted || !ctx_ || c.first >= c.last) continue;
+    const ContextResult r = ctx_->Classify(tokens_, p_[c.first].token, p_[c.last - 1].token_last + 1);
+    // "I can't sleep more than 4 hours" still says 4 hours.
+    const bool negated = r.negated && c.attribute != LexAttribute::kSleep;
+    const bool other = r.other_experiencer && !patient_is_relation_;
+    if (negated || r.hypothetical || other) m.asserted = false;
+  }
+  // Per attribute: durations the longest; sleep the shortest night; drinks summed over
+  // substances, the largest statement per substance (a repeated "5 coffees" is not 10).
+  std::vector<std::pair<int, double>> per_substance;
+  for (const Candidate& c : candidates_) {
+    if (!out_.mentions[c.mention].asserted) continue;
+    switch (c.attribute) {
+      case LexAttribute::kDuration:
+        if (!out_.duration_days || c.value > *out_.duration_days) out_.duration_days = c.value;
+        break;
+      case LexAttribute::kSleep:
+        if (!out_.sleep_hours || c.value < *out_.sleep_hours) out_.sleep_hours = c.value;
+        break;
+      case LexAttribute::kCaffeine:
+      case LexAttribute::kAlcohol:
+      case LexAttribute::kCigarettes: {
+        auto it = std::find_if(per_substance.begin(), per_substance.end(),
+                               [&](const auto& s) { return s.first == c.substance; });
+        if (it == per_substance.end()) per_substance.emplace_back(c.substance, c.value);
+        else it->second = std::max(it->second, c.value);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  for (const auto& [sub, value] : per_substance) {
+    std::optional<double>* slot = nullptr;
+    LexAttribute a = lex_.substances[sub].attribute;
+    if (a == LexAttribute::kCaffeine) slot = &out_.caffeine_drinks_per_day;
+    else if (a == LexAttribute::kAlcohol) slot = &out_.alcohol_drinks_per_day;
+    else if (a == LexAttribute::kCigarettes) slot = &out_.cigarettes_per_day;
+    if (!slot) continue;
+    const double total = slot->value_or(0) + value;
+    if (total <= lex_.limits[static_cast<size_t>(a)]) *slot = total;
+  }
+  std::stable_sort(out_.mentions.begin(), out_.mentions.end(),
+                   [](const AttributeMention& a, const AttributeMention& b) {
+                     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+                   });
+}
+
+TextAttributes Reader::Run() {
+  BuildPieces();
+  FindRelations();
+  for (size_t i = 0; i < p_.size(); ++i) {
+    if (used_[i]) continue;
+    Num n;
+    if (TryCompact(i) || TryDecade(i) || TryEvery(i) ||
+        (ParseNumber(i, &n) && TryNumberLed(n)) || TryFrequencyWord(i) || TrySince(i) ||
+        TryRelative(i) || TryVague(i) || TryBareUnit(i))
+      continue;
+  }
+  ReadSexWords();
+  ReadVocabulary();
+  ResolveSpread();
+  Finish();
+  return std::move(out_);
+}
+
+}  // namespace attr
+
+TextAttributes ExtractAttributes(std::string_view text, const std::vector<Token>& tokens,
+                                 const Lexicon& lex, const ContextEngine* ctx,
+                                 std::optional<std::chrono::sys_days> today) {
+  const std::chrono::sys_days day =
+      today ? *today : std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  attr::Reader reader(text, tokens, lex, ctx, day);
+  return reader.Run();
+}
+
+}  // namespace twitchcheck

@@ -1,0 +1,66 @@
+#pragma once
+// The attribute reader: how long, how much, how often, where, which side, since when, and
+// who (age, sex) — read from a person's own words. Every word list it uses is data in
+// kb/lexicon.yaml (see lexicon.h); the code only knows the shapes of the phrases
+// ("<number> <unit> [ago]", "<number> <container> of <substance> a <unit>", ...).
+// Documented in docs/text-reader.md, "Attributes".
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/token.h"
+
+namespace twitchcheck {
+
+class ContextEngine;
+struct Lexicon;
+
+struct AttributeMention {
+  // "site", "side", "onset", "duration", "frequency", "time_of_day", "spread",
+  // "progression", "quantity", "age", "sex".
+  std::string kind;
+  // Canonical value: "lower_eyelid", "left", "sudden", "21 days", "twice a day",
+  // "falling_asleep", "6 cups coffee", "29", "female". For "spread": the site it spread
+  // to ("cheek"), or "unspecified".
+  std::string value;
+  size_t begin = 0, end = 0;  // byte span in the original text
+  size_t sentence = 0;
+  // False when the mention was recognised but may not set a number: negated, hypothetical
+  // or about someone else (by the context engine), a past habit ("used to smoke 20 a
+  // day"), a single episode's length ("lasts a few seconds at a time"), or a person who is
+  // not the one the text is about.
+  bool asserted = true;
+};
+
+struct TextAttributes {
+  std::optional<double> duration_days;  // how long the complaint has lasted (the longest
+                                        // duration stated for it)
+  std::optional<double> caffeine_drinks_per_day;  // summed over drinks (coffee + cola ...)
+  std::optional<double> sleep_hours;              // the shortest night stated
+  std::optional<double> alcohol_drinks_per_day;
+  std::optional<double> cigarettes_per_day;
+  std::optional<int> age_years;    // of the person the text is about
+  std::optional<std::string> sex;  // "female" | "male", of the person the text is about
+  std::vector<AttributeMention> mentions;  // every recognised attribute, in text order
+
+  // Looks up a numeric attribute by name: "duration_days", "caffeine_drinks_per_day",
+  // "sleep_hours", "alcohol_drinks_per_day", "cigarettes_per_day", "age_years".
+  // Returns false (and leaves *value alone) for an unknown name or an unset attribute.
+  bool Numeric(std::string_view name, double* value) const;
+};
+
+// Reads the attributes of `text`.
+// REQUIRES: `tokens` is Tokenize(text) (offsets into `text`; other offsets are clamped,
+// never read past the end). `lex` outlives the call. `ctx` may be null: then no context
+// filtering (negated or hypothetical numbers count). `today` is the reference date for
+// "since March" / "since Monday"; default: the system clock's current date (UTC).
+// Never throws on any input; absurd numbers (age 150, 300 cups) are ignored by the
+// limits in lexicon.yaml.
+TextAttributes ExtractAttributes(std::string_view text, const std::vector<Token>& tokens,
+                                 const Lexicon& lex, const ContextEngine* ctx,
+                                 std::optional<std::chrono::sys_days> today = std::nullopt);
+
+}  // namespace twitchcheck

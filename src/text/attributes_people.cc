@@ -1,0 +1,317 @@
+// Age and sex, and whom the text is about. A parent writing "my 10-year-old son keeps
+// blinking" is asking about the son; "my mother also had this" is family history. The
+// writer's own statements ("I'm 29", "35 yo female", "F/42", "in my forties") count unless
+// a relative turns out to be the patient.
+#include <algorithm>
+#include <cmath>
+
+#include "text/attributes_internal.h"
+
+namespace twitchcheck::attr {
+namespace {
+constexpr double kDaysPerYear = 365.25;
+const char* SexName(int sex) { return sex == 1 ? "female" : "male"; }
+int SexCode(std::string_view s) { return s == "female" ? 1 : s == "male" ? 2 : 0; }
+}  // namespace
+
+bool Reader::ComplaintIn(size_t i) const {
+  if (i >= p_.size()) return false;
+  return CueInRange(SentenceStart(i), SentenceEnd(i), LexCue::kComplaint);
+}
+
+// An age at piece k: "35 years old", "35yo", "18 month old"; with `bare_ok` also "35"
+// alone when nothing that makes it another quantity follows.
+bool Reader::AgeAt(size_t k, bool bare_ok, double* age, size_t* end) const {
+  Num n;
+  if (!ParseNumber(k, &n) || n.approximate) return false;
+  const size_t j = n.last;
+  const bool more = Same(k, j);
+  const LexWord* w = more ? W(j) : nullptr;
+  if (size_t e = more ? CueAt(j, LexCue::kAgeAfter) : 0) {
+    *age = n.value;
+    *end = e;
+  } else if (w && w->unit >= 0 && Same(k, j + 1) && IsCue(j + 1, LexCue::kOld)) {
+    *age = n.value * lex_.units[w->unit].days / kDaysPerYear;  // "18 month old"
+    *end = j + 2;
+  } else if (bare_ok && (!more || IsCue(j, LexCue::kBareAgeEnd) ||
+                         (!Word(j) && !CueAt(j, LexCue::kNotAgeAfter)))) {
+    *age = n.value;
+    *end = j;
+    if (more && IsCue(j, LexCue::kBareAgeEnd) && W(j)->unit >= 0) *end = j + 1;  // "29 years"
+  } else {
+    return false;
+  }
+  return *age >= 0 && *age <= lex_.limits[static_cast<size_t>(LexAttribute::kAge)];
+}
+
+void Reader::FindRelations() {
+  relation_word_.assign(p_.size(), 0);
+  for (size_t i = 0; i < p_.size(); ++i) {
+    const LexWord* w = W(i);
+    if (!w || w->relation < 0 || p_[i].punct || used_[i]) continue;
+    size_t my = kNone;
+    for (size_t k = i; k-- > 0 && i - k <= 5 && Same(k, i);) {
+      if (IsCue(k, LexCue::kSelfPossessive)) { my = k; break; }
+      const LexWord* kw = W(k);
+      if (p_[k].punct || (kw && kw->relation >= 0)) break;
+    }
+    if (my == kNone) continue;  // "a friend", "the boy": not someone the writer speaks for
+    Relation r;
+    r.first = my;
+    r.last = r.anchor = i;
+    r.sex = SexCode(lex_.relations[w->relation].sex);
+    double age = -1;
+    size_t age_first = kNone, age_end = 0;
+    for (size_t k = my + 1; k < i; ++k)  // "my 10-year-old son"
+      if (AgeAt(k, false, &age, &age_end) && age_end <= i) { age_first = k; break; }
+    if (age_first == kNone) {  // "my son (10)", "my son, 10,", "my son is 10"
+      for (size_t k = i + 1; k <= i + 4 && Same(i, k); ++k) {
+        const LexWord* kw = W(k);
+        if (kw && kw->relation >= 0) break;
+        if (p_[k].num < 0 && !(kw && kw->number >= 0 && !kw->approximate)) continue;
+        if (AgeAt(k, true, &age, &age_end)) age_first = k;
+        break;
+      }
+    }
+    for (size_t k = my; k <= i; ++k) relation_word_[k] = 1;
+    Use(i, i + 1);
+    if (age_first != kNone) {
+      r.age = age;
+      r.age_mention = AddMention("age", FormatNumber(std::lround(age)), age_first, age_end);
+      Use(age_first, age_end);
+      r.last = std::max(r.last, age_end);
+    }
+    if (r.sex) r.sex_mention = AddMention("sex", SexName(r.sex), i, i + 1);
+    relations_.push_back(r);
+  }
+}
+
+bool Reader::TryAge(const Num& n) {
+  const size_t b = n.first;
+  const bool self_cue =
+      CueBefore(b, LexCue::kSelf) != kNone || CueBefore(b, LexCue::kAgeBefore) != kNone ||
+      (b > 0 && p_[b - 1].norm == ":" && CueBefore(b - 1, LexCue::kAgeBefore) != kNone);
+  double age = -1;
+  size_t end = 0;
+  if (!AgeAt(b, self_cue, &age, &end)) return false;
+  if (!self_cue) {
+    // "a 10 year old son", "my 10-year-old", "her 40-year-old husband": someone else.
+    size_t rel = kNone;
+    for (size_t k = end; k < end + 3 && Same(b, k) && Word(k); ++k) {
+      const LexWord* w = W(k);
+      if (w && w->relation >= 0) { rel = k; break; }
+    }
+    const bool mine = b > 0 && Same(b - 1, b) && IsCue(b - 1, LexCue::kSelfPossessive);
+    const bool theirs = b > 0 && Same(b - 1, b) && IsCue(b - 1, LexCue::kOtherPossessive);
+    if (rel != kNone || mine || theirs) {
+      Relation r;
+      r.first = mine || theirs ? b - 1 : b;
+      r.anchor = rel != kNone ? rel : n.value_first;
+      r.last = rel != kNone ? rel + 1 : end;
+      r.other = theirs;
+      r.age = age;
+      r.age_mention = AddMention("age", FormatNumber(std::lround(age)), n.value_first, end);
+      if (rel != kNone) {
+        r.sex = SexCode(lex_.relations[W(rel)->relation].sex);
+        if (r.sex) r.sex_mention = AddMention("sex", SexName(r.sex), rel, rel + 1);
+      }
+      for (size_t k = r.first; k < r.last; ++k) relation_word_[k] = 1;
+      Use(b, r.last);
+      relations_.push_back(r);
+      return true;
+    }
+  }
+  SetSelfAge(age, n.value_first, end);
+  Use(b, end);
+  return true;
+}
+
+void Reader::SetSelfAge(double age, size_t first, size_t last) {
+  self_mentions_.push_back(AddMention("age", FormatNumber(std::lround(age)), first, last));
+  if (self_age_ >= 0) return;  // the first statement wins
+  self_age_ = age;
+  self_age_first_ = first;
+  self_age_last_ = last;
+}
+
+void Reader::SetSelfSex(int sex, size_t first, size_t last) {
+  self_mentions_.push_back(AddMention("sex", SexName(sex), first, last));
+  if (!self_sex_) self_sex_ = sex;
+}
+
+// "35M", "35/f", "M35", "F/42", "(35 m)": an age and a sex letter written together.
+bool Reader::TryCompact(size_t i) {
+  auto letter = [&](size_t k) -> int {
+    const LexWord* w = Word(k) ? W(k) : nullptr;
+    return w && p_[k].num < 0 ? w->sex_letter : 0;
+  };
+  auto slash = [&](size_t k) { return k < p_.size() && p_[k].punct && p_[k].norm == "/"; };
+  auto isolated = [&](size_t first, size_t last) {  // nothing but punctuation around
+    const bool before = first == 0 || !Same(first - 1, first) || !Word(first - 1);
+    const bool after = last >= p_.size() || !Same(first, last) || !Word(last);
+    return before && after;
+  };
+  size_t num = kNone, let = kNone, last = 0;
+  bool glued = true;
+  if (p_[i].num >= 0) {
+    size_t k = i + 1;
+    if (slash(k) && Same(i, k)) glued = glued && p_[k].glued, ++k;
+    if (!Same(i, k) || !letter(k)) return false;
+    glued = glued && p_[k].glued;
+    num = i, let = k, last = k + 1;
+  } else if (letter(i)) {
+    size_t k = i + 1;
+    if (slash(k) && Same(i, k)) glued = glued && p_[k].glued, ++k;
+    if (!Same(i, k) || p_[k].num < 0) return false;
+    glued = glued && p_[k].glued;
+    num = k, let = i, last = k + 1;
+  } else {
+    return false;
+  }
+  // A glued pair must stand alone as a word ("35m" but not "35mg"); a spaced one must
+  // stand between punctuation ("(35 m)").
+  if (glued ? (last < p_.size() && p_[last].glued && Word(last)) : !isolated(i, last)) return false;
+  const double age = p_[num].num;
+  if (age < 1 || age > lex_.limits[static_cast<size_t>(LexAttribute::kAge)] ||
+      age != std::floor(age))
+    return false;
+  SetSelfAge(age, i, last);
+  SetSelfSex(letter(let), i, last);
+  Use(i, last);
+  return true;
+}
+
+// "in my forties", "in my late 30s", "in her sixties".
+bool Reader::TryDecade(size_t i) {
+  if (!IsCue(i, LexCue::kDecadeIn) || !Same(i, i + 2)) return false;
+  size_t k = i + 1;
+  const bool mine = IsCue(k, LexCue::kSelfPossessive);
+  if (!mine && !IsCue(k, LexCue::kOtherPossessive)) return false;
+  ++k;
+  double shift = 0;
+  if (const LexWord* m = W(k); m && m->decade_modifier && Same(i, k + 1)) {
+    shift = m->decade_shift;
+    ++k;
+  }
+  double age = -1;
+  size_t end = k + 1;
+  const LexWord* w = W(k);
+  if (w && w->decade > 0 && p_[k].num < 0) {
+    age = w->decade + shift;
+  } else if (p_[k].num >= 10 && p_[k].num <= 90 && std::fmod(p_[k].num, 10) == 0) {
+    size_t s = k + 1;
+    if (s < p_.size() && p_[s].punct && p_[s].norm == "'") ++s;  // "40's"
+    if (!Same(k, s) || p_[s].norm != "s") return false;
+    age = p_[k].num + 5 + shift;
+    end = s + 1;
+  } else {
+    return false;
+  }
+  if (mine) {
+    SetSelfAge(age, i, end);
+  } else {
+    // Another person's decade: give it to the relative just named, if they have no age.
+    for (auto it = relations_.rbegin(); it != relations_.rend(); ++it) {
+      if (p_[it->anchor].sentence + 1 < p_[i].sentence) break;
+      if (it->age < 0 && it->anchor < i) {
+        it->age = age;
+        it->age_mention = AddMention("age", FormatNumber(age), i, end);
+        break;
+      }
+    }
+  }
+  Use(i, end);
+  return true;
+}
+
+// Sex words about the writer: "I'm a woman", "as a guy", "35 year old male", "male here",
+// "Female, 42".
+bool Reader::SelfSexContext(size_t i) const {
+  if (CueAt(i + 1, LexCue::kHere) && Same(i, i + 1)) return true;
+  if (i == 0 || (i == 1 && p_[0].punct)) return true;
+  for (size_t k = i; k > 0 && i - k <= 5 && Same(k - 1, i);) {
+    --k;
+    if (CueBefore(k + 1, LexCue::kSelf) != kNone || CueBefore(k + 1, LexCue::kAsA) != kNone) return true;
+    if (p_[k].punct && !used_[k]) break;
+    const LexWord* w = W(k);
+    if (w && (w->relation >= 0 || w->sex)) break;
+  }
+  if (self_age_first_ != kNone && Same(i, self_age_first_)) {
+    size_t after = self_age_last_;
+    if (after < i && p_[after].punct) ++after;  // "35, female"
+    if (after == i) return true;
+    size_t before = i + 1;
+    if (before < self_age_first_ && p_[before].punct) ++before;  // "female, 42"
+    if (before == self_age_first_) return true;
+  }
+  return false;
+}
+
+void Reader::ReadSexWords() {
+  for (size_t i = 0; i < p_.size(); ++i) {
+    const LexWord* w = W(i);
+    if (!w || !w->sex || used_[i] || p_[i].punct) continue;
+    if (!SelfSexContext(i)) continue;
+    SetSelfSex(w->sex, i, i + 1);
+    Use(i, i + 1);
+  }
+}
+
+void Reader::ResolvePerson() {
+  // Does the writer speak of their own complaint, in a sentence naming no relative?
+  bool self_complaint = false;
+  for (size_t s0 = 0; s0 < p_.size() && !self_complaint;) {
+    const size_t s1 = SentenceEnd(s0);
+    bool writer = false, relative = false, complaint = false;
+    for (size_t k = s0; k < s1; ++k) {
+      if (relation_word_[k]) relative = true;
+      else if (IsCue(k, LexCue::kWriter)) writer = true;
+      if (IsCue(k, LexCue::kComplaint)) complaint = true;
+    }
+    self_complaint = writer && complaint && !relative;
+    s0 = s1;
+  }
+  int with_age = -1, without_age = -1;
+  for (size_t r = 0; r < relations_.size(); ++r) {
+    Relation& rel = relations_[r];
+    if (rel.other) continue;
+    const size_t a = rel.anchor;
+    const size_t s0 = SentenceStart(a), s1 = SentenceEnd(a);
+    bool report = false, writer = false;
+    for (size_t k = rel.last; k < rel.last + 3 && Same(a, k); ++k)
+      if (IsCue(k, LexCue::kReportVerb)) report = true;  // "my wife says I ..."
+    for (size_t k = s0; k < s1; ++k)
+      if (!relation_word_[k] && IsCue(k, LexCue::kWriter)) writer = true;
+    const bool complaint = ComplaintIn(a) || (s1 < p_.size() && ComplaintIn(s1));
+    const bool family = CueInRange(s0, s1, LexCue::kFamilyHistory);
+    rel.candidate = complaint && !family && !report && (rel.age >= 0 || !writer);
+    if (!rel.candidate) continue;
+    int& slot = rel.age >= 0 ? with_age : without_age;
+    if (slot < 0) slot = static_cast<int>(r);
+  }
+  // A relative with an age ("my 10-year-old son") is the patient; one without is, unless
+  // the writer also speaks of their own complaint.
+  const int best = with_age >= 0 ? with_age : self_complaint ? -1 : without_age;
+  patient_is_relation_ = best >= 0;
+  for (size_t r = 0; r < relations_.size(); ++r) {
+    const bool patient = static_cast<int>(r) == best;
+    relations_[r].patient = patient;
+    if (relations_[r].age_mention != kNone) out_.mentions[relations_[r].age_mention].asserted = patient;
+    if (relations_[r].sex_mention != kNone) out_.mentions[relations_[r].sex_mention].asserted = patient;
+  }
+  for (size_t m : self_mentions_) out_.mentions[m].asserted = !patient_is_relation_;
+  const int age_limit = static_cast<int>(lex_.limits[static_cast<size_t>(LexAttribute::kAge)]);
+  double age = -1;
+  int sex = 0;
+  if (patient_is_relation_) {
+    age = relations_[best].age;
+    sex = relations_[best].sex;
+  } else {
+    age = self_age_;
+    sex = self_sex_;
+  }
+  if (age >= 0 && std::lround(age) <= age_limit) out_.age_years = static_cast<int>(std::lround(age));
+  if (sex) out_.sex = SexName(sex);
+}
+
+}  // namespace twitchcheck::attr
