@@ -1,0 +1,60 @@
+// libFuzzer target: the tokenizer, the stemmer and the context engine on arbitrary bytes.
+// Build: CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DTWITCHCHECK_FUZZ=ON
+//        -DTWITCHCHECK_SANITIZE=ON -DTWITCHCHECK_BENCH=OFF
+//        -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link && ninja -C build-fuzz reader_fuzz
+// (fuzzer-no-link gives the library coverage feedback; without it only this file has any.)
+// Run:   build-fuzz/reader_fuzz -max_total_time=120 [corpus-dir]
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/context.h"
+#include "text/token.h"
+
+namespace {
+
+void Check(bool ok) {
+  if (!ok) std::abort();  // an invariant broke: libFuzzer reports it as a crash
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace twitchcheck;
+  if (size < 2) return 0;
+  // The first two bytes choose the target window; the rest is the text.
+  const size_t a = data[0], b = data[1];
+  const std::string_view text(reinterpret_cast<const char*>(data + 2), size - 2);
+
+  const std::vector<Token> tokens = Tokenize(text);
+  size_t prev_sentence = 0;
+  for (const Token& t : tokens) {
+    Check(!t.norm.empty());
+    Check(t.begin < t.end && t.end <= text.size());
+    Check(t.sentence == prev_sentence || t.sentence == prev_sentence + 1);
+    prev_sentence = t.sentence;
+    const std::string stem = Stem(t.norm);
+    Check(Stem(stem) == stem);  // idempotent
+  }
+
+  const ContextEngine& engine = DefaultContextEngine();
+  const size_t n = tokens.size() + 1;
+  const size_t first = a % n, last = first + b % 8;  // may run past the end: must be safe
+  const ContextResult r = engine.Classify(tokens, first, last);
+  for (const ContextCue& c : r.cues) {
+    Check(c.first < c.last && c.last <= tokens.size());
+    Check(c.begin < c.end && c.end <= text.size());
+  }
+
+  // The sentence/target convenience: split the text at the first newline.
+  const size_t nl = text.find('\n');
+  if (nl != std::string_view::npos) {
+    ContextResult out;
+    ClassifyTargetInSentence(engine, text.substr(nl + 1), text.substr(0, nl), &out);
+    (void)LabelsFor(out);
+  }
+  return 0;
+}
