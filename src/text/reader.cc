@@ -55,10 +55,24 @@ Reading TextReader::Read(std::string_view text) const {
   // Evidence per finding, merged across mentions (present beats denied: a symptom the
   // person reports anywhere is not lost to a denial elsewhere).
   std::map<int, Evidence> found;
-  for (const PhraseMatch& m : matcher_->Match(tokens, keys)) {
+  const std::vector<PhraseMatch> matches = matcher_->Match(tokens, keys);
+  // The context engine sees the words of other recognised phrases masked: the "not" of
+  // "could not talk" is part of that symptom, not a denial of the next one.
+  std::vector<Token> masked = tokens;
+  std::vector<char> in_phrase(tokens.size(), 0);
+  for (const PhraseMatch& m : matches)
+    for (const auto& [b, e] : m.parts)
+      for (size_t t = b; t < e; ++t) {
+        in_phrase[t] = 1;
+        masked[t].norm.clear();
+      }
+  for (const PhraseMatch& m : matches) {
     const Finding& f = kb_->findings[m.finding];
     Span span{tokens[m.first].begin, tokens[m.last - 1].end};
-    ContextResult ctx = context_->Classify(tokens, m.first, m.last);
+    for (size_t t = m.first; t < m.last; ++t) masked[t].norm = tokens[t].norm;
+    ContextResult ctx = context_->Classify(masked, m.first, m.last);
+    for (size_t t = m.first; t < m.last; ++t)
+      if (in_phrase[t]) masked[t].norm.clear();
 
     if (ctx.hypothetical) {
       out.set_aside.push_back({f.id, span, "hypothetical"});

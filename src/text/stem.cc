@@ -38,12 +38,13 @@ constexpr std::array<Irregular, 45> kIrregular = {{
 }};
 
 // Words that look inflected but are not, or whose stem would collide with another word.
-constexpr std::array<std::string_view, 35> kKeep = {
+constexpr std::array<std::string_view, 40> kKeep = {
     "this",     "thus",   "always",  "perhaps", "yes",      "news",      "series",
     "species",  "during", "morning", "evening", "nothing",  "something", "anything",
     "everything", "every", "very",   "only",    "early",    "really",    "many",
     "any",      "ceiling", "being",  "used",    "here",     "there",     "where",
     "were",     "pancreas", "alias", "atlas",   "canvas",   "twice",     "since",
+    "tense",    "sense",    "intense", "dense",  "immense",
 };
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
