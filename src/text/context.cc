@@ -145,14 +145,14 @@ struct ContextEngine::Impl {
       bool ended = false;
       for (size_t j = k + 1; j < matches.size() && matches[j].first < first && !ended; ++j)
         ended = Ends(r.category, matches[j]);
-      if (!ended && (r.target_class.empty() || InClass(r.target_class, tokens, m.last, last)))
+      if (!ended && (r.target_class.empty() || InClass(r.target_class, tokens, first, last)))
         return true;
     }
     if (back && m.first >= last && Words(tokens, last, m.first) < scope) {
       bool ended = false;
       for (size_t j = k; j-- > 0 && matches[j].last > last && !ended;)
         ended = Ends(r.category, matches[j]);
-      if (!ended && (r.target_class.empty() || InClass(r.target_class, tokens, first, m.first)))
+      if (!ended && (r.target_class.empty() || InClass(r.target_class, tokens, first, last)))
         return true;
     }
     return false;

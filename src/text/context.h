@@ -43,8 +43,8 @@ struct ContextRule {
   int max_scope = 0;                // words (punctuation not counted); 0 = category default
   // TERMINATE rules: the categories whose scope they end; empty = every category.
   std::vector<ContextCategory> terminates;
-  // When not empty: the rule only applies if the target, or the words between cue and
-  // target, contain a word of this word class (e.g. a relative "has" a *disease*).
+  // When not empty: the rule only applies if the target contains a word of this word
+  // class (e.g. a relative "has" a *disease*, not a symptom they are having now).
   std::string target_class;
   int line = 0;                     // line in the rules file, for messages
 };
