@@ -62,6 +62,9 @@ TEST(ContextTest, ScopeAndTerminators) {
       {"No fever. Cough since Monday.", "cough", "affirmed", "recent", "patient"},
       {"no fever, chills, sweats or cough", "cough", "negated", "recent", "patient"},
       {"My eye twitching does not stop", "eye twitching", "affirmed", "recent", "patient"},
+      {"I have no pain, just twitching in my calf", "twitching", "affirmed", "recent", "patient"},
+      {"My mom has MS and now my leg twitches", "leg twitches", "affirmed", "recent", "patient"},
+      {"Should I worry about the twitching?", "twitching", "affirmed", "recent", "patient"},
       // A cue's scope ends at its maximum number of words.
       {"no fever on the first day and then for a long time after that I had a very bad cough",
        "cough", "affirmed", "recent", "patient"},
@@ -126,6 +129,7 @@ TEST(ContextTest, Possible) {
       {"possible pneumonia", "pneumonia", true, false},
       {"we cannot rule out ALS", "als", true, false},
       {"could it be a tumour", "tumour", true, false},
+      {"I'm not sure if it's the caffeine", "caffeine", true, false},
       {"my eyelid twitches", "eyelid", false, false},
   };
   for (const PossibleCase& c : cases) {
