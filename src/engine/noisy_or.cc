@@ -25,7 +25,9 @@ struct Walk {
   std::vector<int> relevant;      // causes linked to some positive finding
   std::vector<int> slot;          // cause -> position in `relevant`, or -1
   std::vector<Real> m;            // per relevant cause: prod of q over negatives and S
-  Real product = 1;               // prod over relevant causes of t_d = 1 - pi + pi*m
+  std::vector<Real> t;            // per relevant cause: 1 - pi + pi*m
+  std::vector<Real> rho;          // per relevant cause: pi*m / t, its share with it on
+  Real product = 1;               // prod over relevant causes of t
   Real evidence = 0;              // sum over subsets of the signed terms
   std::vector<Real> numer;        // per relevant cause: signed terms with the cause on
 };
@@ -37,10 +39,8 @@ void Visit(Walk& w, size_t depth, Real sign_weight) {
     // One subset S: term = sign * prod_{j in S} w_j (1-L_j) * prod_d t_d(S).
     const Real term = sign_weight * w.product;
     w.evidence += term;
-    for (size_t r = 0; r < w.relevant.size(); ++r) {
-      const Real p = (*w.prior)[w.relevant[r]];
-      w.numer[r] += term * (p * w.m[r] / T(p, w.m[r]));
-    }
+    const size_t n = w.relevant.size();
+    for (size_t r = 0; r < n; ++r) w.numer[r] += term * w.rho[r];
     return;
   }
   // S without this finding.
@@ -49,17 +49,33 @@ void Visit(Walk& w, size_t depth, Real sign_weight) {
   const PositiveObservation& o = (*w.pos)[depth];
   const auto& parents = w.net->parents[o.finding];
   const Real saved_product = w.product;
-  std::vector<Real> saved(parents.size());
+  struct Saved {
+    Real m, t, rho;
+  };
+  Saved saved[64];
+  std::vector<Saved> spill;
+  Saved* keep = saved;
+  if (parents.size() > 64) {
+    spill.resize(parents.size());
+    keep = spill.data();
+  }
   for (size_t i = 0; i < parents.size(); ++i) {
     const int r = w.slot[parents[i].first];
     const Real p = (*w.prior)[parents[i].first];
-    saved[i] = w.m[r];
-    const Real before = T(p, w.m[r]);
+    keep[i] = {w.m[r], w.t[r], w.rho[r]};
     w.m[r] *= (1 - parents[i].second);
-    w.product *= T(p, w.m[r]) / before;
+    const Real t = T(p, w.m[r]);
+    w.product *= t / w.t[r];
+    w.t[r] = t;
+    w.rho[r] = p * w.m[r] / t;
   }
   Visit(w, depth + 1, -sign_weight * o.weight * (1 - w.net->leak[o.finding]));
-  for (size_t i = 0; i < parents.size(); ++i) w.m[w.slot[parents[i].first]] = saved[i];
+  for (size_t i = 0; i < parents.size(); ++i) {
+    const int r = w.slot[parents[i].first];
+    w.m[r] = keep[i].m;
+    w.t[r] = keep[i].t;
+    w.rho[r] = keep[i].rho;
+  }
   w.product = saved_product;
 }
 
@@ -74,10 +90,15 @@ InferenceResult Infer(const NoisyOrNetwork& net, const std::vector<double>& prio
   std::vector<PositiveObservation> present;
   {
     std::vector<char> is_present(net.leak.size(), 0);
+    // A positive finding no cause produces only scales P(evidence) by its own
+    // likelihood, 1 - w (1 - leak): it is folded in exactly and costs nothing.
+    Real orphan = 1;
     for (const PositiveObservation& o : present_in) {
       if (o.weight <= 0 || is_present[o.finding]) continue;
       is_present[o.finding] = 1;
-      present.push_back({o.finding, std::min(1.0, o.weight)});
+      const double weight = std::min(1.0, o.weight);
+      if (net.parents[o.finding].empty()) orphan *= 1 - weight * (1 - net.leak[o.finding]);
+      else present.push_back({o.finding, weight});
     }
     // Negatives: each cause's probability of not producing any of them.
     std::vector<Real> neg(n, 1);
@@ -120,17 +141,23 @@ InferenceResult Infer(const NoisyOrNetwork& net, const std::vector<double>& prio
           w.slot[c] = static_cast<int>(w.relevant.size());
           w.relevant.push_back(c);
         }
-    w.m.resize(w.relevant.size());
-    w.numer.assign(w.relevant.size(), 0);
-    for (size_t r = 0; r < w.relevant.size(); ++r) {
+    const size_t nr = w.relevant.size();
+    w.m.resize(nr);
+    w.t.resize(nr);
+    w.rho.resize(nr);
+    w.numer.assign(nr, 0);
+    for (size_t r = 0; r < nr; ++r) {
+      const Real p = prior[w.relevant[r]];
       w.m[r] = neg[w.relevant[r]];
-      w.product *= T(prior[w.relevant[r]], w.m[r]);
+      w.t[r] = T(p, w.m[r]);
+      w.rho[r] = p * w.m[r] / w.t[r];
+      w.product *= w.t[r];
     }
     Visit(w, 0, 1);
 
     // Causes not linked to any positive finding are independent of the positives given
     // the negatives, so their factors are the same in every term and cancel.
-    Real outside = neg_leak;
+    Real outside = neg_leak * orphan;
     for (size_t c = 0; c < n; ++c)
       if (w.slot[c] < 0) outside *= T(prior[c], neg[c]);
     result.evidence_probability = static_cast<double>(w.evidence * outside);
