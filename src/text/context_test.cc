@@ -258,6 +258,26 @@ TEST(ContextRulesTest, WordClassesExpandAndRulesShareLiterals) {
   EXPECT_TRUE(r.historical);
 }
 
+TEST(ContextRulesTest, StemMatchingScopeAndTerminatedBy) {
+  const char* yaml =
+      "categories:\n  NEGATED_EXISTENCE: {max_scope: 3, terminated_by: [POSSIBLE_EXISTENCE]}\n"
+      "context_rules:\n"
+      "  - {literal: deny, category: NEGATED_EXISTENCE, direction: forward, match: stem}\n"
+      "  - {literal: maybe, category: POSSIBLE_EXISTENCE, direction: forward}\n";
+  ContextRules rules;
+  std::string err;
+  ASSERT_TRUE(LoadContextRules(yaml, "r.yaml", &rules, &err)) << err;
+  const ContextEngine engine(rules);
+  ContextResult r;
+  ASSERT_TRUE(ClassifyTargetInSentence(engine, "she denied fever", "fever", &r));
+  EXPECT_TRUE(r.negated);  // "denied" and "deny" share a stem
+  ASSERT_TRUE(ClassifyTargetInSentence(engine, "she denied one two three fever", "fever", &r));
+  EXPECT_FALSE(r.negated);  // three words in between: out of scope
+  ASSERT_TRUE(ClassifyTargetInSentence(engine, "denies maybe fever", "fever", &r));
+  EXPECT_FALSE(r.negated);  // an uncertainty cue ends the negation's scope
+  EXPECT_TRUE(r.possible);
+}
+
 TEST(ContextRulesTest, BuiltInAndOnDiskRulesLoad) {
   std::string err;
   EXPECT_NE(LoadContextEngine("", &err), nullptr) << err;
