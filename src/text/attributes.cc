@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -34,7 +35,15 @@ bool TextAttributes::Numeric(std::string_view name, double* value) const {
 
 namespace attr {
 
-std::string FormatNumber(double v) { return fmt::format("{:g}", std::round(v * 1000) / 1000); }
+std::string FormatNumber(double v) {
+  if (std::fabs(v) < 1) {  // 20 seconds = 0.000231 days; no exponent
+    std::string s = fmt::format("{:.8f}", std::strtod(fmt::format("{:.3g}", v).c_str(), nullptr));
+    while (s.size() > 1 && s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+  }
+  return fmt::format("{:g}", std::round(v * 1000) / 1000);
+}
 
 Reader::Reader(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lex,
                const ContextEngine* ctx, std::chrono::sys_days today)
@@ -70,7 +79,8 @@ void Reader::AddPiece(Piece p) {
     Piece& prev = p_.back();
     p.glued = prev.end == p.begin;
     // Two-word spellings ("eye lid" -> "eyelid") become one piece.
-    if (!p.punct && !prev.punct && prev.sentence == p.sentence) {
+    if (!p.punct && !prev.punct && prev.sentence == p.sentence && prev.id != kNoLexWord &&
+        lex_.words[prev.id].joins_next) {
       auto it = lex_.joined_spelling.find(prev.norm);
       if (it != lex_.joined_spelling.end()) {
         for (const auto& [second, canon] : it->second) {
@@ -78,14 +88,13 @@ void Reader::AddPiece(Piece p) {
           prev.norm = canon;
           prev.end = p.end;
           prev.token_last = p.token_last;
-          prev.id = lex_.Find(lex_.MatchKey(canon));
+          prev.id = lex_.FindSurface(canon);
           return;
         }
       }
     }
   }
-  if (!p.punct) p.id = lex_.Find(lex_.MatchKey(p.norm));
-  else p.id = lex_.Find(p.norm);
+  p.id = lex_.FindSurface(p.norm);
   p_.push_back(p);
 }
 
@@ -137,7 +146,11 @@ void Reader::BuildPieces() {
 size_t Reader::Match(size_t i, LexRole role, int index, const LexPhrase** out,
                      bool free_only) const {
   const LexWord* w = W(i);
-  if (!w || (free_only && used_[i])) return 0;
+  if (!w || (free_only && used_[i]) || !(w->role_mask & (1u << static_cast<unsigned>(role))))
+    return 0;
+  if (role == LexRole::kCue && index >= 0 && !(w->cue_mask & (uint64_t{1} << index))) return 0;
+  if (role == LexRole::kMention && index >= 0 && index < 32 && !(w->kind_mask & (1u << index)))
+    return 0;
   for (uint32_t pi : w->phrases) {  // longest first
     const LexPhrase& ph = lex_.phrases[pi];
     if (ph.role != role || (index >= 0 && ph.index != index)) continue;
@@ -282,8 +295,13 @@ bool Reader::SideAnchored(size_t first, size_t end) const {
 }
 
 void Reader::ReadVocabulary() {
+  constexpr uint32_t kVocabRoles =
+      (1u << static_cast<unsigned>(LexRole::kMention)) | (1u << static_cast<unsigned>(LexRole::kSpreadTo)) |
+      (1u << static_cast<unsigned>(LexRole::kSpreadOrigin)) |
+      (1u << static_cast<unsigned>(LexRole::kSpreadThen));
   for (size_t i = 0; i < p_.size(); ++i) {
-    if (used_[i] || p_[i].punct) continue;
+    const LexWord* w = W(i);
+    if (used_[i] || p_[i].punct || !w || !(w->role_mask & kVocabRoles)) continue;
     const LexPhrase* ph = nullptr;
     if (size_t e = Match(i, LexRole::kSpreadTo, -1, nullptr, true)) {
       spread_to_.emplace_back(i, e);
@@ -422,12 +440,24 @@ void Reader::Finish() {
 TextAttributes Reader::Run() {
   BuildPieces();
   FindRelations();
+  constexpr uint32_t kStartRoles = (1u << static_cast<unsigned>(LexRole::kRelative)) |
+                                   (1u << static_cast<unsigned>(LexRole::kVague));
+  constexpr uint64_t kStartCues = (uint64_t{1} << static_cast<unsigned>(LexCue::kDecadeIn)) |
+                                  (uint64_t{1} << static_cast<unsigned>(LexCue::kEvery)) |
+                                  (uint64_t{1} << static_cast<unsigned>(LexCue::kSince));
   for (size_t i = 0; i < p_.size(); ++i) {
     if (used_[i]) continue;
+    // Only numbers and a few kinds of words can start an attribute.
+    const LexWord* w = W(i);
+    if (p_[i].num < 0 &&
+        !(w && (w->number >= 0 || w->sex_letter || w->frequency_count || w->month ||
+                w->weekday >= 0 || w->unit >= 0 || (w->role_mask & kStartRoles) ||
+                (w->cue_mask & kStartCues))))
+      continue;
     Num n;
     if (TryCompact(i) || TryDecade(i) || TryEvery(i) ||
         (ParseNumber(i, &n) && TryNumberLed(n)) || TryFrequencyWord(i) || TrySince(i) ||
-        TryRelative(i) || TryVague(i) || TryBareUnit(i))
+        TryStartDate(i) || TryRelative(i) || TryVague(i) || TryBareUnit(i))
       continue;
   }
   ReadSexWords();

@@ -152,6 +152,7 @@ bool Reader::TryUnit(const Num& n) {
       c.first = n.value_first;
       c.last = last;
       candidates_.push_back(c);
+      amount_end_ = last;
       return true;
     }
   }
@@ -173,10 +174,17 @@ bool Reader::TryUnit(const Num& n) {
       !(after && CueAt(end, LexCue::kDurationAfter)))
     return false;  // "a day" alone says nothing about how long
   const size_t last = ago ? ago : end;
-  // Seconds and minutes are how long one twitch lasts, unless counted back ("ago").
-  const bool episode = (after && CueAt(end, LexCue::kEpisodeAfter)) || (u.days < 0.01 && !ago);
+  // Seconds and minutes are how long one twitch lasts, unless counted back ("ago"); right
+  // after an amount ("10 cigs a day for 5 years") it is how long the habit has lasted.
+  const size_t episode_end = after ? CueAt(end, LexCue::kEpisodeAfter) : 0;
+  const size_t cue = CueBefore(n.first, LexCue::kDurationBefore);
+  const size_t lead = cue == kNone ? n.first : cue;
+  const bool habit = (amount_end_ != kNone && Same(amount_end_, n.first) && amount_end_ == lead) ||
+                     CueInRange(std::max(SentenceStart(lead), lead >= 3 ? lead - 3 : size_t{0}),
+                                lead, LexCue::kPastHabit);  // "quit smoking 2 years ago"
+  const bool episode = episode_end || (u.days < 0.01 && !ago) || habit;
   AddDuration(days, n.value_first, last, episode);
-  Use(n.first, last);
+  Use(n.first, std::max(last, episode_end));
   return true;
 }
 
@@ -268,12 +276,44 @@ bool Reader::TryQuantity(const Num& n) {
   c.last = end;
   c.past_habit = CueInRange(SentenceStart(n.first), n.first, LexCue::kPastHabit);
   candidates_.push_back(c);
+  amount_end_ = end;
+  return true;
+}
+
+bool Reader::DateAt(size_t k, bool last, double* d, size_t* end) const {
+  using namespace std::chrono;
+  if (!Word(k) || used_[k]) return false;
+  const LexWord* w = W(k);
+  const year_month_day t{today_};
+  const int this_year = static_cast<int>(t.year());
+  sys_days start;
+  *end = k + 1;
+  if (w && w->month > 0 && p_[k].num < 0) {
+    const unsigned m = static_cast<unsigned>(w->month);
+    const unsigned now = static_cast<unsigned>(t.month());
+    int y = this_year;
+    if (m > now || (last && m == now)) --y;
+    start = sys_days{year{y} / month{m} / day{1}};
+    // "since March 3rd": the day, and its ordinal suffix.
+    if (Same(k, *end) && p_[*end].num >= 1 && p_[*end].num <= 31) {
+      start += days{static_cast<int>(p_[*end].num) - 1};
+      ++*end;
+      if (Same(k, *end) && p_[*end].glued && Word(*end) && p_[*end].num < 0) ++*end;
+    }
+  } else if (w && w->weekday >= 0 && p_[k].num < 0) {
+    const int back = (static_cast<int>(weekday{today_}.c_encoding()) - w->weekday + 7) % 7;
+    start = today_ - days{back == 0 ? 7 : back};
+  } else if (p_[k].num >= 1900 && p_[k].num <= this_year && p_[k].num == std::floor(p_[k].num)) {
+    start = sys_days{year{static_cast<int>(p_[k].num)} / January / 1};
+  } else {
+    return false;
+  }
+  *d = std::max(1.0, static_cast<double>((today_ - start).count()));
   return true;
 }
 
 // "since yesterday", "since March", "since last May", "since Monday", "since 2019".
 bool Reader::TrySince(size_t i) {
-  using namespace std::chrono;
   if (!IsCue(i, LexCue::kSince) || !Same(i, i + 1)) return false;
   size_t k = i + 1;
   const LexPhrase* ph = nullptr;
@@ -283,32 +323,24 @@ bool Reader::TrySince(size_t i) {
   }
   const bool last = IsCue(k, LexCue::kLast) && Same(k, k + 1);
   if (last) ++k;
-  const LexWord* w = W(k);
-  const year_month_day t{today_};
-  const int this_year = static_cast<int>(t.year());
-  sys_days start;
-  size_t end = k + 1;
-  if (w && w->month > 0 && !p_[k].punct) {
-    const unsigned m = static_cast<unsigned>(w->month);
-    int y = this_year;
-    if (m > static_cast<unsigned>(t.month()) || (last && m == static_cast<unsigned>(t.month()))) --y;
-    start = sys_days{year{y} / month{m} / day{1}};
-    // "since March 3rd": the day, and its ordinal suffix.
-    if (Same(k, end) && p_[end].num >= 1 && p_[end].num <= 31) {
-      start += days{static_cast<int>(p_[end].num) - 1};
-      ++end;
-      if (Same(k, end) && p_[end].glued && Word(end) && p_[end].num < 0) ++end;
-    }
-  } else if (w && w->weekday >= 0 && !p_[k].punct) {
-    const int back = (static_cast<int>(weekday{today_}.c_encoding()) - w->weekday + 7) % 7;
-    start = today_ - days{back == 0 ? 7 : back};
-  } else if (p_[k].num >= 1900 && p_[k].num <= this_year && p_[k].num == std::floor(p_[k].num)) {
-    start = sys_days{year{static_cast<int>(p_[k].num)} / January / 1};
-  } else {
-    return false;
-  }
-  const double d = std::max(1.0, static_cast<double>((today_ - start).count()));
+  double d = 0;
+  size_t end = 0;
+  if (!DateAt(k, last, &d, &end)) return false;
   AddDuration(d, i, end, false);
+  return true;
+}
+
+// "started Tuesday", "began in March", "noticed it on Monday".
+bool Reader::TryStartDate(size_t i) {
+  const LexWord* w = W(i);
+  if (!w || (w->month <= 0 && w->weekday < 0) || p_[i].num >= 0) return false;
+  const size_t from = std::max(SentenceStart(i), i >= 3 ? i - 3 : size_t{0});
+  if (!CueInRange(from, i, LexCue::kStart)) return false;
+  const bool last = i > 0 && Same(i - 1, i) && IsCue(i - 1, LexCue::kLast);
+  double d = 0;
+  size_t end = 0;
+  if (!DateAt(i, last, &d, &end)) return false;
+  AddDuration(d, last ? i - 1 : i, end, false);
   return true;
 }
 
@@ -318,7 +350,7 @@ bool Reader::TryRelative(size_t i) {
   const size_t e = Match(i, LexRole::kRelative, -1, &ph, true);
   if (!e) return false;
   const size_t s0 = SentenceStart(i), s1 = SentenceEnd(i);
-  const size_t from = std::max(s0, i >= 4 ? i - 4 : size_t{0});
+  const size_t from = std::max(s0, i >= 6 ? i - 6 : size_t{0});
   if (!CueInRange(from, i, LexCue::kStart) && !CueInRange(e, std::min(s1, e + 6), LexCue::kStart))
     return false;
   AddDuration(ph->days, i, e, false);
@@ -348,7 +380,7 @@ bool Reader::TryBareUnit(size_t i) {
   double days = 0;
   if (plural && (cue = CueBefore(i, LexCue::kDurationBefore)) != kNone) {
     days = lex_.vague_plural_count * u.days;
-  } else if (!plural && u.days >= 7 && (cue = CueBefore(i, LexCue::kLast)) != kNone) {
+  } else if (!plural && u.days >= 7 && (cue = CueBefore(i, LexCue::kBareUnitBefore)) != kNone) {
     days = u.days;
   } else {
     return false;

@@ -119,6 +119,9 @@ class Reader {
   bool TryQuantity(const Num& n);
   bool TryFrequencyWord(size_t i);
   bool TrySince(size_t i);
+  bool TryStartDate(size_t i);  // "started Tuesday", "began in March"
+  // A date word at piece k ("March", "March 3rd", "Monday", "2019"): days from it to today.
+  bool DateAt(size_t k, bool last, double* days, size_t* end) const;
   bool TryRelative(size_t i);
   bool TryVague(size_t i);
   bool TryBareUnit(size_t i);
@@ -160,6 +163,7 @@ class Reader {
   std::vector<size_t> self_mentions_;   // age/sex mentions about the writer
   std::vector<uint8_t> relation_word_;  // pieces that belong to a relation phrase
   bool patient_is_relation_ = false;
+  size_t amount_end_ = kNone;  // one past the last quantity read, for habit durations
   // Spread cues found by ReadVocabulary: [first, end) pieces.
   std::vector<std::pair<size_t, size_t>> spread_to_, spread_origin_, spread_then_;
 };

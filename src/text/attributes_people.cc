@@ -88,9 +88,15 @@ void Reader::FindRelations() {
 
 bool Reader::TryAge(const Num& n) {
   const size_t b = n.first;
-  const bool self_cue =
-      CueBefore(b, LexCue::kSelf) != kNone || CueBefore(b, LexCue::kAgeBefore) != kNone ||
-      (b > 0 && p_[b - 1].norm == ":" && CueBefore(b - 1, LexCue::kAgeBefore) != kNone);
+  // "I'm 29", "aged 29", "age: 29", "Female, 61", "male 35".
+  size_t before = b;
+  if (before > 0 && Same(before - 1, b) && p_[before - 1].punct &&
+      (p_[before - 1].norm == ":" || p_[before - 1].norm == ","))
+    --before;
+  const LexWord* prev = before > 0 && Same(before - 1, b) ? W(before - 1) : nullptr;
+  const bool self_cue = CueBefore(b, LexCue::kSelf) != kNone ||
+                        CueBefore(before, LexCue::kAgeBefore) != kNone ||
+                        (prev && prev->sex && !p_[before - 1].punct);
   double age = -1;
   size_t end = 0;
   if (!AgeAt(b, self_cue, &age, &end)) return false;
@@ -153,12 +159,19 @@ bool Reader::TryCompact(size_t i) {
   };
   size_t num = kNone, let = kNone, last = 0;
   bool glued = true;
+  auto is = [&](size_t k, std::string_view s) { return k < p_.size() && p_[k].punct && p_[k].norm == s; };
   if (p_[i].num >= 0) {
     size_t k = i + 1;
-    if (slash(k) && Same(i, k)) glued = glued && p_[k].glued, ++k;
-    if (!Same(i, k) || !letter(k)) return false;
-    glued = glued && p_[k].glued;
-    num = i, let = k, last = k + 1;
+    if (is(k, "(") && Same(i, k + 2) && letter(k + 1) && is(k + 2, ")")) {  // "16 (m)"
+      num = i, let = k + 1, last = k + 3;
+      glued = false;
+      if (!isolated(i, i + 1) && !(i > 0 && Same(i - 1, i))) return false;
+    } else {
+      if (slash(k) && Same(i, k)) glued = glued && p_[k].glued, ++k;
+      if (!Same(i, k) || !letter(k)) return false;
+      glued = glued && p_[k].glued;
+      num = i, let = k, last = k + 1;
+    }
   } else if (letter(i)) {
     size_t k = i + 1;
     if (slash(k) && Same(i, k)) glued = glued && p_[k].glued, ++k;
@@ -170,7 +183,9 @@ bool Reader::TryCompact(size_t i) {
   }
   // A glued pair must stand alone as a word ("35m" but not "35mg"); a spaced one must
   // stand between punctuation ("(35 m)").
-  if (glued ? (last < p_.size() && p_[last].glued && Word(last)) : !isolated(i, last)) return false;
+  if (glued ? (last < p_.size() && p_[last].glued && Word(last))
+            : !is(last - 1, ")") && !isolated(i, last))
+    return false;
   const double age = p_[num].num;
   if (age < 1 || age > lex_.limits[static_cast<size_t>(LexAttribute::kAge)] ||
       age != std::floor(age))

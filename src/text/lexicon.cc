@@ -37,19 +37,25 @@ constexpr std::array<std::string_view, kLexCueCount> kCueNames = {
     "as_a",          "here",            "decade_in",      "self_possessive",
     "other_possessive", "first_person", "report_verb",    "subject_verb",
     "family_history", "side_prep",      "old",            "complaint",
-    "writer",        "bare_age_end"};
+    "writer",        "bare_age_end",   "bare_unit_before"};
 
 constexpr std::array<std::string_view, 6> kMentionKinds = {
     "site", "side", "onset", "frequency", "time_of_day", "progression"};
 
-constexpr std::array<std::string_view, 26> kSections = {
+constexpr std::array<std::string_view, 27> kSections = {
     "version",        "spelling",        "numbers",         "approximate_numbers",
     "frequency_counts", "units",         "rates",           "relative_times",
     "vague_durations", "vague_plural_count", "months",      "weekdays",
     "decades",        "decade_modifiers", "sex_words",      "sex_letters",
     "relations",      "limits",          "cues",            "mentions",
     "needs_site",     "side_nouns",      "needs_owner",     "spread",
-    "substances",     "containers"};
+    "substances",     "containers",      "irregular_forms"};
+
+uint64_t HashWord(std::string_view s) {  // FNV-1a: short words, one multiply per byte
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 29);  // FNV's low bits are weak; fold the high ones in
+}
 
 int8_t SexCode(std::string_view s) { return s == "female" ? 1 : s == "male" ? 2 : 0; }
 
@@ -120,6 +126,7 @@ class Loader {
   }
 
   LexWordId Intern(std::string_view word) {
+    written_.emplace_back(word);
     std::string key = lex_->MatchKey(word);
     auto it = lex_->ids.find(key);
     if (it != lex_->ids.end()) return it->second;
@@ -159,7 +166,11 @@ class Loader {
     p.days = days;
     p.line = Line(n);
     if (role == LexRole::kCue && p.words.size() == 1) lex_->words[p.words[0]].single_cue[index] = true;
-    lex_->words[p.words[0]].phrases.push_back(static_cast<uint32_t>(lex_->phrases.size()));
+    LexWord& first = lex_->words[p.words[0]];
+    first.phrases.push_back(static_cast<uint32_t>(lex_->phrases.size()));
+    first.role_mask |= 1u << static_cast<unsigned>(role);
+    if (role == LexRole::kCue) first.cue_mask |= uint64_t{1} << index;
+    if (role == LexRole::kMention && index < 32) first.kind_mask |= 1u << index;
     lex_->phrases.push_back(std::move(p));
     return true;
   }
@@ -212,7 +223,77 @@ class Loader {
         return lex_->phrases[a].words.size() > lex_->phrases[b].words.size();
       });
     }
+    if (root["irregular_forms"]) {
+      std::vector<std::string> forms;
+      if (!List(root["irregular_forms"], "irregular_forms", &forms)) return false;
+      for (std::string& f : forms) {
+        if (f.find(' ') != std::string::npos)
+          return Fail(root["irregular_forms"], fmt::format("irregular form '{}' must be one word", f));
+        written_.push_back(std::move(f));
+      }
+    }
+    for (const std::string& w : joined_first_) {
+      written_.push_back(w);
+      lex_->words[Intern(w)].joins_next = true;
+    }
+    BuildSurfaces();
     return true;
+  }
+
+  // Every surface form a text may use for a lexicon word, verified against MatchKey, so
+  // that reading needs no stemming. Regular inflections are generated from each key;
+  // irregular ones ("slept") come from the file.
+  void BuildSurfaces() {
+    auto add = [&](std::string_view surface) {
+      if (lex_->surfaces.find(surface) != lex_->surfaces.end()) return;
+      const LexWordId id = lex_->Find(lex_->MatchKey(surface));
+      if (id != kNoLexWord) lex_->surfaces.emplace(std::string(surface), id);
+    };
+    for (const std::string& w : written_) add(w);
+    GenerateInflections(add);
+    size_t size = 16;
+    while (size < 2 * lex_->surfaces.size()) size *= 2;
+    lex_->surface_slots.assign(size, {});
+    for (const auto& [word, id] : lex_->surfaces) {
+      const uint64_t h = HashWord(word);
+      size_t i = h & (size - 1);
+      while (lex_->surface_slots[i].id != kNoLexWord) i = (i + 1) & (size - 1);
+      lex_->surface_slots[i] = {h, word, id};
+    }
+  }
+
+  template <class Add>
+  void GenerateInflections(Add add) {
+    for (const auto& [variant, canon] : lex_->spelling) add(variant);
+    for (const auto& [first, seconds] : lex_->joined_spelling)
+      for (const auto& [second, canon] : seconds) add(canon);
+    static constexpr std::string_view kSuffixes[] = {"s", "es", "ed", "ing", "e", "y", "ness",
+                                                     "iness", "ies", "ied"};
+    std::string c;
+    for (size_t i = 0; i < lex_->words.size(); ++i) {
+      const std::string key = lex_->words[i].key;  // copy: `words` does not grow here
+      if (key.size() < 2 || key.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)
+        continue;
+      add(key);
+      for (std::string_view suffix : kSuffixes) {
+        c = key;
+        c += suffix;
+        add(c);
+        const char last = key.back();
+        const bool doubles = std::string_view("aeiouylsz").find(last) == std::string_view::npos;
+        if (doubles && (suffix == "ed" || suffix == "ing")) {  // "stopped", "sitting"
+          c = key;
+          c += key.back();
+          c += suffix;
+          add(c);
+        }
+        if (key.back() == 'y' && (suffix == "ies" || suffix == "ied")) {  // "worried"
+          c = key.substr(0, key.size() - 1);
+          c += suffix;
+          add(c);
+        }
+      }
+    }
   }
 
   bool LoadSpelling(const YAML::Node& n) {
@@ -230,6 +311,7 @@ class Loader {
         if (variant.find(' ', sp + 1) != std::string::npos)
           return Fail(k, fmt::format("spelling variant '{}' has more than two words", variant));
         lex_->joined_spelling[variant.substr(0, sp)].emplace_back(variant.substr(sp + 1), canon);
+        joined_first_.push_back(variant.substr(0, sp));
       }
       return true;
     });
@@ -508,6 +590,8 @@ class Loader {
   int last_line_ = 1;
   std::vector<int> lines_;  // lines of the items of the last List()
   std::set<std::string> seen_phrases_;
+  std::vector<std::string> written_;  // every word as the file writes it
+  std::vector<std::string> joined_first_;  // first words of two-word spellings
 };
 
 }  // namespace
@@ -531,6 +615,17 @@ std::string Lexicon::MatchKey(std::string_view norm) const {
     if (jt != spelling.end()) return Stem(jt->second);
   }
   return stem;
+}
+
+LexWordId Lexicon::FindSurface(std::string_view norm) const {
+  if (surface_slots.empty()) return kNoLexWord;
+  const uint64_t h = HashWord(norm);
+  const size_t mask = surface_slots.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const SurfaceSlot& s = surface_slots[i];
+    if (s.id == kNoLexWord) return kNoLexWord;
+    if (s.hash == h && s.word == norm) return s.id;
+  }
 }
 
 LexWordId Lexicon::Find(std::string_view key) const {

@@ -76,9 +76,11 @@ enum class LexCue : uint8_t {
   kComplaint,        // twitch, spasm, ...: a sentence about someone's complaint
   kWriter,           // i, me, my: the writer speaks of themself
   kBareAgeEnd,       // "my son is 10 and ...": words that may follow a bare age
+  kBareUnitBefore,   // "the past week", "the whole month": one unit without a number
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);
+static_assert(kLexCueCount <= 64, "LexWord::cue_mask holds one bit per cue list");
 
 // What a phrase of the phrase table is.
 enum class LexRole : uint8_t {
@@ -121,6 +123,12 @@ struct LexWord {
   int16_t relation = -1;       // index into relations
   bool side_noun = false;      // "side", "one": lets a needs_site side word count
   std::array<bool, kLexCueCount> single_cue{};  // one-word cue of each list
+  bool joins_next = false;     // first word of a two-word spelling ("eye" of "eye lid")
+  // Quick rejection for phrase matching: which roles, cue lists and mention kinds have a
+  // phrase that starts with this word.
+  uint32_t role_mask = 0;      // bit (1 << LexRole)
+  uint64_t cue_mask = 0;       // bit (1 << LexCue)
+  uint32_t kind_mask = 0;      // bit (1 << mention kind index)
   std::vector<uint32_t> phrases;  // phrases starting with this word, longest first
 };
 
@@ -162,12 +170,27 @@ struct Lexicon {
   // Id of a match key, or kNoLexWord.
   LexWordId Find(std::string_view key) const;
 
+  // Id of a normalised word as it appears in a text ("slept", "cups", "twiching"), or
+  // kNoLexWord. Equals Find(MatchKey(norm)) for every word the lexicon can know (its own
+  // words, their regular inflections, `irregular_forms`, spelling variants), without
+  // stemming at reading time: one hash lookup.
+  LexWordId FindSurface(std::string_view norm) const;
+
   // Two-word variants spelled as one word ("eye lid" -> "eyelid"): first word -> pairs of
   // (second word, canonical).
   LexMap<std::vector<std::pair<std::string, std::string>>> joined_spelling;
 
   LexMap<std::string> spelling;  // variant -> canonical
   LexMap<LexWordId> ids;         // match key -> index into words
+  LexMap<LexWordId> surfaces;    // surface form -> index into words (see FindSurface)
+  // The same as an open-addressing table, probed once per word of every text.
+  struct SurfaceSlot {
+    uint64_t hash = 0;
+    std::string word;
+    LexWordId id = kNoLexWord;
+  };
+  std::vector<SurfaceSlot> surface_slots;  // size: a power of two, at most half full;
+                                           // id == kNoLexWord marks an empty slot
   std::vector<LexWord> words;
   std::vector<LexPhrase> phrases;
   std::vector<std::string> mention_kinds;  // "site", "side", ...
