@@ -69,6 +69,8 @@ std::vector<PhraseMatch> PhraseMatcher::Match(const std::vector<Token>& tokens,
         for (size_t gap = 0; gap <= kMaxGap; ++gap) {
           size_t at = m.last + gap;
           if (at >= tokens.size() || tokens[at].sentence != sentence) break;
+          // A gap spans words only: "bit pale, and my tongue" is not "bit ... tongue".
+          if (gap > 0 && tokens[at - 1].kind == TokenKind::kPunct) break;
           if (PartAt(keys, tokens, at, p.parts[part], sentence)) {
             m.parts.push_back({at, at + p.parts[part].size()});
             m.last = at + p.parts[part].size();

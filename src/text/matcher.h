@@ -3,7 +3,7 @@
 // indexed by their first stem, so each token looks up only the phrases that can start
 // there. Phrases match on stems of spelling-corrected tokens, so inflections and common
 // misspellings match too. A phrase "eyelid ... jump" allows up to kMaxGap other tokens
-// between its parts, within one sentence.
+// between its parts, within one sentence and without crossing punctuation.
 #include <string>
 #include <unordered_map>
 #include <vector>

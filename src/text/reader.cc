@@ -69,10 +69,13 @@ Reading TextReader::Read(std::string_view text) const {
   for (const PhraseMatch& m : matches) {
     const Finding& f = kb_->findings[m.finding];
     Span span{tokens[m.first].begin, tokens[m.last - 1].end};
-    for (size_t t = m.first; t < m.last; ++t) masked[t].norm = tokens[t].norm;
-    ContextResult ctx = context_->Classify(masked, m.first, m.last);
-    for (size_t t = m.first; t < m.last; ++t)
-      if (in_phrase[t]) masked[t].norm.clear();
+    // For a phrase with parts ("face ... weak"), the last part is the target, so a cue in
+    // the gap still applies ("my face isn't weak"), while the phrase's own words stay
+    // masked ("can't move ... side of" is not negated by its own "not").
+    const auto [target_first, target_last] = m.parts.back();
+    for (size_t t = target_first; t < target_last; ++t) masked[t].norm = tokens[t].norm;
+    ContextResult ctx = context_->Classify(masked, target_first, target_last);
+    for (size_t t = target_first; t < target_last; ++t) masked[t].norm.clear();
 
     if (ctx.hypothetical) {
       out.set_aside.push_back({f.id, span, "hypothetical"});
