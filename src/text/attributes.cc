@@ -272,7 +272,7 @@ size_t Reader::AddMention(std::string_view kind, std::string value, size_t first
   m.value = std::move(value);
   if (first < p_.size() && last > first) {
     m.begin = p_[first].begin;
-    m.end = p_[std::min(last, p_.size()) - 1].end;
+    m.end = std::max(m.begin, p_[std::min(last, p_.size()) - 1].end);  // offsets may be odd
     m.sentence = p_[first].sentence;
   }
   out_.mentions.push_back(std::move(m));
@@ -286,7 +286,7 @@ bool Reader::SideAnchored(size_t first, size_t end) const {
     const LexWord* w = W(k);
     if (w && w->side_noun) return true;
     if (Match(k, LexRole::kMention, site_kind_, nullptr)) return true;
-    if (!IsCue(k, LexCue::kFiller)) break;
+    if (!IsCue(k, LexCue::kFiller) && !IsCue(k, LexCue::kOf)) break;  // "both of my eyes"
     ++skipped;
   }
   size_t k = first;
@@ -315,8 +315,9 @@ void Reader::ReadVocabulary() {
       if (ph->needs_owner) ok = i > 0 && Same(i - 1, i) && IsCue(i - 1, LexCue::kFiller);
       if (ok) {
         AddMention(lex_.mention_kinds[ph->index], ph->value, i, e);
-        Use(i, e);
-        i = e - 1;
+        // Filler words inside stay free: "left" in "lower left eyelid" is a side too.
+        for (size_t k = i; k < e; ++k)
+          if (k == i || !IsCue(k, LexCue::kFiller)) used_[k] = 1;
         continue;
       }
     }
@@ -367,7 +368,10 @@ void Reader::ResolveSpread() {
       break;
     }
   }
-  for (AttributeMention& m : found) out_.mentions.push_back(std::move(m));
+  for (AttributeMention& m : found) {
+    m.end = std::max(m.begin, m.end);
+    out_.mentions.push_back(std::move(m));
+  }
 }
 
 // "My dad smokes 20 a day": a relative who is not the patient is the sentence's subject,

@@ -45,7 +45,8 @@ bool Reader::ParseRate(size_t i, double* days, size_t* end, std::string* text) c
   const LexUnit& unit = lex_.units[u->unit];
   *days = count * unit.days;
   *end = k + 1;
-  *text = count == 1 ? "a " + unit.name : "every " + FormatNumber(count) + " " + unit.name + "s";
+  *text = count == 1 ? unit.article + " " + unit.name
+                     : "every " + FormatNumber(count) + " " + unit.name + "s";
   return true;
 }
 
@@ -74,9 +75,11 @@ bool Reader::TryEvery(size_t i) {
     if (n.approximate && n.value == 1) return false;
     k = n.last;
     if (IsCue(k, LexCue::kOf)) ++k;  // "every couple of minutes"
-    count = CountText(n);
-    count.resize(count.size() - 6);  // drop " times"
-    if (!n.approximate) count = FormatNumber(n.value);
+    if (!n.approximate) {
+      count = FormatNumber(n.value);
+    } else {  // "every few minutes": the words say it best
+      for (size_t w = n.first; w < k; ++w) count += (count.empty() ? "" : " ") + std::string(p_[w].norm);
+    }
   } else if (Match(i, LexRole::kMention, -1, nullptr, true)) {
     return false;  // "every day": a vocabulary phrase
   }
@@ -141,7 +144,7 @@ bool Reader::TryUnit(const Num& n) {
     const size_t sleep_end = Same(j, end) ? CueAt(end, LexCue::kSleepAfter) : 0;
     const size_t from = std::max(SentenceStart(n.first), n.first >= 3 ? n.first - 3 : size_t{0});
     if (sleep_end || CueInRange(from, n.first, LexCue::kSleepBefore)) {
-      const double hours = days * 24;
+      const double hours = std::round(days * 24 * 100) / 100;  // units are in days
       const size_t last = sleep_end ? sleep_end : end;
       Use(n.first, last);
       if (!(hours > 0) || hours > lex_.limits[static_cast<size_t>(LexAttribute::kSleep)]) return true;

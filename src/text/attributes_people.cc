@@ -31,7 +31,7 @@ bool Reader::AgeAt(size_t k, bool bare_ok, double* age, size_t* end) const {
     *age = n.value;
     *end = e;
   } else if (w && w->unit >= 0 && Same(k, j + 1) && IsCue(j + 1, LexCue::kOld)) {
-    *age = n.value * lex_.units[w->unit].days / kDaysPerYear;  // "18 month old"
+    *age = std::floor(n.value * lex_.units[w->unit].days / kDaysPerYear);  // "18 month old"
     *end = j + 2;
   } else if (bare_ok && (!more || IsCue(j, LexCue::kBareAgeEnd) ||
                          (!Word(j) && !CueAt(j, LexCue::kNotAgeAfter)))) {
@@ -151,7 +151,10 @@ bool Reader::TryCompact(size_t i) {
     const LexWord* w = Word(k) ? W(k) : nullptr;
     return w && p_[k].num < 0 ? w->sex_letter : 0;
   };
-  auto slash = [&](size_t k) { return k < p_.size() && p_[k].punct && p_[k].norm == "/"; };
+  // "/" or "," between the two: "F/42", "M, 58".
+  auto slash = [&](size_t k) {
+    return k < p_.size() && p_[k].punct && (p_[k].norm == "/" || p_[k].norm == ",");
+  };
   auto isolated = [&](size_t first, size_t last) {  // nothing but punctuation around
     const bool before = first == 0 || !Same(first - 1, first) || !Word(first - 1);
     const bool after = last >= p_.size() || !Same(first, last) || !Word(last);

@@ -359,6 +359,7 @@ class Loader {
         std::vector<std::string> words;
         if (!Days(v["days"], "a unit's days", &u.days) || !List(v["words"], "a unit's words", &words))
           return false;
+        if (v["article"] && !Phrase(v["article"], "a unit's article", &u.article)) return false;
         const int16_t index = static_cast<int16_t>(lex_->units.size());
         lex_->units.push_back(u);
         for (const std::string& word : words) {

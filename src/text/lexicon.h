@@ -146,8 +146,9 @@ struct LexContainer {
 };
 
 struct LexUnit {
-  std::string name;  // "week"
-  double days = 0;   // 7
+  std::string name;         // "week"
+  double days = 0;          // 7
+  std::string article = "a";  // "a week", "an hour"
 };
 
 struct LexRelation {
