@@ -585,6 +585,7 @@ std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbI
   // Order matters only for messages; references are resolved after all files are read.
   const char* kOrder[] = {"meta.yaml",      "sources.yaml",   "findings.yaml",
                           "conditions.yaml", "red_flags.yaml", "advice.yaml"};
+  bool syntax_ok = true;
   for (const char* name : kOrder) {
     auto it = files.find(name);
     if (it == files.end()) {
@@ -592,7 +593,10 @@ std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbI
       continue;
     }
     YAML::Node root;
-    if (!loader.Parse(name, it->second, &root)) continue;
+    if (!loader.Parse(name, it->second, &root)) {
+      syntax_ok = false;
+      continue;
+    }
     std::string n = name;
     if (n == "meta.yaml") loader.Meta(n, root);
     else if (n == "sources.yaml") loader.Sources(n, root);
@@ -601,6 +605,9 @@ std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbI
     else if (n == "red_flags.yaml") loader.RedFlags(n, root);
     else if (n == "advice.yaml") loader.AdviceItems(n, root);
   }
+  // A file that is not YAML leaves every reference into it dangling: report the syntax
+  // error alone rather than a cascade of unknown ids.
+  if (!syntax_ok) return nullptr;
   for (const char* name : {"context_rules.yaml", "lexicon.yaml"}) {
     auto it = files.find(name);
     if (it != files.end()) kb->text_files[name] = it->second;
