@@ -339,7 +339,11 @@ void Reader::ResolveSpread() {
         return &m;
     return nullptr;
   };
-  std::vector<AttributeMention> found;
+  struct Found {
+    AttributeMention m;
+    size_t first, last;  // pieces of the cue, for the context engine
+  };
+  std::vector<Found> found;
   for (auto [a, e] : spread_to_) {
     const AttributeMention* s = site_after(e, 6);
     AttributeMention m;
@@ -348,7 +352,7 @@ void Reader::ResolveSpread() {
     m.begin = p_[a].begin;
     m.end = s ? s->end : p_[e - 1].end;
     m.sentence = p_[a].sentence;
-    found.push_back(m);
+    found.push_back({m, a, e});
   }
   // "started in my eye and now my cheek": origin site, then a different site after "now".
   for (auto [a, e] : spread_origin_) {
@@ -364,12 +368,17 @@ void Reader::ResolveSpread() {
       m.begin = p_[ta].begin;
       m.end = to->end;
       m.sentence = p_[ta].sentence;
-      found.push_back(m);
+      found.push_back({m, ta, te});
       break;
     }
   }
-  for (AttributeMention& m : found) {
+  for (auto& [m, first, last] : found) {
     m.end = std::max(m.begin, m.end);
+    // "it doesn't spread", "if it spreads": recognised, not reported.
+    if (ctx_) {
+      const ContextResult r = ctx_->Classify(tokens_, p_[first].token, p_[last - 1].token_last + 1);
+      if (r.negated || r.hypothetical || r.other_experiencer) m.asserted = false;
+    }
     out_.mentions.push_back(std::move(m));
   }
 }

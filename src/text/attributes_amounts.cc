@@ -234,6 +234,15 @@ bool Reader::TryQuantity(const Num& n) {
     }
     if (sub < 0) return false;
   }
+  // "after a cigarette", "a coffee now and then": an article alone is not an amount unless
+  // something measures it ("a cup of", "a pack a day").
+  const bool article = n.approximate && n.value == 1 && n.last == n.value_first + 1;
+  if (sub >= 0 && article && cont < 0) {
+    double d = 0;
+    size_t e = 0;
+    std::string r;
+    if (!(Same(n.first, end) && ParseRate(end, &d, &e, &r))) return false;
+  }
   if (sub < 0) {
     // "I smoke 10 a day": the verb says what is counted.
     const size_t from = std::max(SentenceStart(n.first), n.first >= 3 ? n.first - 3 : size_t{0});
@@ -354,7 +363,10 @@ bool Reader::TryRelative(size_t i) {
   if (!e) return false;
   const size_t s0 = SentenceStart(i), s1 = SentenceEnd(i);
   const size_t from = std::max(s0, i >= 6 ? i - 6 : size_t{0});
-  if (!CueInRange(from, i, LexCue::kStart) && !CueInRange(e, std::min(s1, e + 6), LexCue::kStart))
+  // "started yesterday", "this week it has been ...", "my eye twitches every day this week"
+  // (but not "I turned 60 last month and my face twitches").
+  if (!CueInRange(from, i, LexCue::kStart) && !CueInRange(e, std::min(s1, e + 6), LexCue::kStart) &&
+      !CueInRange(s0, i, LexCue::kComplaint))
     return false;
   AddDuration(ph->days, i, e, false);
   return true;
@@ -388,7 +400,8 @@ bool Reader::TryBareUnit(size_t i) {
   } else {
     return false;
   }
-  const bool episode = (Same(i, i + 1) && CueAt(i + 1, LexCue::kEpisodeAfter)) || u.days < 0.01;
+  // "twitch for hours": how long a bout lasts, not the complaint.
+  const bool episode = (Same(i, i + 1) && CueAt(i + 1, LexCue::kEpisodeAfter)) || u.days < 1;
   AddDuration(days, cue, i + 1, episode);
   return true;
 }
