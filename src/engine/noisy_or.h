@@ -35,7 +35,7 @@ struct InferenceResult {
 // least informative are left out and reported in InferenceResult::dropped: 2^12 subsets
 // keep one assessment near 100 microseconds and the alternating sum numerically sound in
 // long double.
-constexpr size_t kMaxExactPositives = 12;
+constexpr size_t kMaxExactPositives = 10;
 
 // REQUIRES: prior.size() == net.num_causes, every prior in (0, 1); finding indices valid.
 // A finding both in `absent` and `present` is a caller error; present wins.
