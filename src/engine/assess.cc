@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -69,82 +68,91 @@ int Strength(EvidenceStatus s) {
 }
 
 // Merges duplicate evidence and applies `implies`: a present finding makes what it
-// implies present; an absent one makes what implies it absent.
-std::vector<Evidence> Consolidate(const Knowledge& kb, const std::vector<Evidence>& input) {
-  std::map<int, Evidence> by_finding;
+// implies present; an absent one makes what implies it absent. Returns the evidence in
+// finding order, with each item's finding index in *index.
+std::vector<Evidence> Consolidate(const Knowledge& kb, const std::vector<Evidence>& input,
+                                  std::vector<int>* index) {
+  std::vector<int> slot(kb.findings.size(), -1);  // finding -> position in `merged`
+  std::vector<Evidence> merged;
+  std::vector<int> finding;
   for (const Evidence& e : input) {
     int f = kb.FindingIndex(e.id);
     if (f < 0) continue;
-    auto [it, fresh] = by_finding.emplace(f, e);
-    if (!fresh) {
-      Evidence& have = it->second;
-      if (Strength(e.status) > Strength(have.status)) {
-        std::vector<Span> spans = have.spans;
-        have = e;
-        have.spans.insert(have.spans.end(), spans.begin(), spans.end());
+    if (slot[f] < 0) {
+      slot[f] = static_cast<int>(merged.size());
+      merged.push_back(e);
+      finding.push_back(f);
+      continue;
+    }
+    Evidence& have = merged[slot[f]];
+    if (Strength(e.status) > Strength(have.status)) {
+      std::vector<Span> spans = std::move(have.spans);
+      have = e;
+      have.spans.insert(have.spans.end(), spans.begin(), spans.end());
+    } else {
+      have.spans.insert(have.spans.end(), e.spans.begin(), e.spans.end());
+    }
+  }
+  // Propagate along `implies` (acyclic, checked at load) with a work list.
+  std::vector<int> work(finding.begin(), finding.end());
+  while (!work.empty()) {
+    const int f = work.back();
+    work.pop_back();
+    const Evidence e = merged[slot[f]];
+    auto imply = [&](int g, EvidenceStatus status) {
+      Evidence implied;
+      implied.id = kb.findings[g].id;
+      implied.status = status;
+      implied.origin = "implied";
+      implied.spans = e.spans;
+      implied.text = e.text;
+      if (slot[g] < 0) {
+        slot[g] = static_cast<int>(merged.size());
+        merged.push_back(std::move(implied));
+        finding.push_back(g);
       } else {
-        have.spans.insert(have.spans.end(), e.spans.begin(), e.spans.end());
+        merged[slot[g]] = std::move(implied);
       }
+      work.push_back(g);
+    };
+    if (e.status == EvidenceStatus::kPresent || e.status == EvidenceStatus::kPossible) {
+      for (int g : kb.findings[f].implies)
+        if (slot[g] < 0 || Strength(merged[slot[g]].status) < Strength(e.status)) imply(g, e.status);
+    } else if (e.status == EvidenceStatus::kAbsent) {
+      for (int h : kb.implied_by[f])
+        if (slot[h] < 0) imply(h, EvidenceStatus::kAbsent);
     }
   }
-  // Propagate until nothing changes; `implies` is acyclic (checked at load).
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (auto& [f, e] : std::map<int, Evidence>(by_finding)) {
-      if (e.status == EvidenceStatus::kPresent || e.status == EvidenceStatus::kPossible) {
-        for (int g : kb.findings[f].implies) {
-          auto it = by_finding.find(g);
-          if (it == by_finding.end() || Strength(it->second.status) < Strength(e.status)) {
-            Evidence implied;
-            implied.id = kb.findings[g].id;
-            implied.status = e.status;
-            implied.origin = "implied";
-            implied.spans = e.spans;
-            implied.text = e.text;
-            by_finding[g] = implied;
-            changed = true;
-          }
-        }
-      } else if (e.status == EvidenceStatus::kAbsent) {
-        for (size_t h = 0; h < kb.findings.size(); ++h) {
-          const auto& imp = kb.findings[h].implies;
-          if (std::find(imp.begin(), imp.end(), f) == imp.end()) continue;
-          if (by_finding.count(static_cast<int>(h))) continue;
-          Evidence implied;
-          implied.id = kb.findings[h].id;
-          implied.status = EvidenceStatus::kAbsent;
-          implied.origin = "implied";
-          implied.spans = e.spans;
-          implied.text = e.text;
-          by_finding[static_cast<int>(h)] = implied;
-          changed = true;
-        }
-      }
-    }
-  }
+  std::vector<size_t> order(merged.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return finding[a] < finding[b]; });
   std::vector<Evidence> out;
-  for (auto& [f, e] : by_finding) out.push_back(std::move(e));
+  index->clear();
+  for (size_t i : order) {
+    out.push_back(std::move(merged[i]));
+    index->push_back(finding[i]);
+  }
   return out;
 }
 
-void Explain(const Knowledge& kb, const std::vector<Evidence>& evidence, ConditionResult* r) {
+void Explain(const Knowledge& kb, const std::vector<Evidence>& evidence,
+             const std::vector<int>& index, ConditionResult* r) {
   const Condition& c = kb.conditions[r->condition];
-  std::map<int, const Link*> links;
-  for (const Link& l : c.links) links[l.finding] = &l;
-  for (const Evidence& e : evidence) {
-    int f = kb.FindingIndex(e.id);
+  const std::vector<int>& link_of = kb.link_index[r->condition];
+  for (size_t i = 0; i < evidence.size(); ++i) {
+    const Evidence& e = evidence[i];
+    const int f = index[i];
     if (e.status == EvidenceStatus::kUnknown) continue;
-    auto it = links.find(f);
-    bool present = e.status != EvidenceStatus::kAbsent;
-    if (it == links.end()) {
+    const bool present = e.status != EvidenceStatus::kAbsent;
+    if (link_of[f] < 0) {
       if (present && e.origin != "implied") r->unexplained.push_back(f);
       continue;
     }
+    const Link& link = c.links[link_of[f]];
     double w = e.status == EvidenceStatus::kPossible ? kb.uncertain_weight : 1.0;
-    Contribution con{f, e.status,
-                     LinkLogLikelihoodRatio(kb.findings[f].leak, it->second->strength, present, w),
-                     it->second->sources};
-    (con.weight >= 0 ? r->supporting : r->conflicting).push_back(con);
+    Contribution con{f, e.status, LinkLogLikelihoodRatio(kb.findings[f].leak, link.strength, present, w),
+                     link.sources};
+    (con.weight >= 0 ? r->supporting : r->conflicting).push_back(std::move(con));
   }
   auto by_weight = [](const Contribution& a, const Contribution& b) {
     return std::fabs(a.weight) != std::fabs(b.weight) ? std::fabs(a.weight) > std::fabs(b.weight)
@@ -154,12 +162,9 @@ void Explain(const Knowledge& kb, const std::vector<Evidence>& evidence, Conditi
   std::sort(r->conflicting.begin(), r->conflicting.end(), by_weight);
 }
 
-Triage DecideTriage(const Knowledge& kb, const std::vector<Evidence>& evidence,
+// reported[f]: finding f is present or possible.
+Triage DecideTriage(const Knowledge& kb, const std::vector<char>& reported,
                     const std::vector<ConditionResult>& ranked) {
-  std::vector<char> reported(kb.findings.size(), 0);
-  for (const Evidence& e : evidence)
-    if (e.status == EvidenceStatus::kPresent || e.status == EvidenceStatus::kPossible)
-      reported[kb.FindingIndex(e.id)] = 1;
 
   Triage t;
   std::vector<std::pair<TriageReason, std::string>> reasons;  // reason, specialist
@@ -196,7 +201,7 @@ Triage DecideTriage(const Knowledge& kb, const std::vector<Evidence>& evidence,
   return t;
 }
 
-std::vector<int> ChooseAdvice(const Knowledge& kb, const std::vector<Evidence>& evidence,
+std::vector<int> ChooseAdvice(const Knowledge& kb, const std::vector<char>& reported,
                               const std::vector<ConditionResult>& ranked) {
   std::vector<int> out;
   std::vector<char> taken(kb.advice.size(), 0);
@@ -209,10 +214,6 @@ std::vector<int> ChooseAdvice(const Knowledge& kb, const std::vector<Evidence>& 
   std::vector<char> likely(kb.conditions.size(), 0);
   for (const ConditionResult& cr : ranked)
     if (cr.probability >= kb.advice_threshold) likely[cr.condition] = 1;
-  std::vector<char> reported(kb.findings.size(), 0);
-  for (const Evidence& e : evidence)
-    if (e.status == EvidenceStatus::kPresent || e.status == EvidenceStatus::kPossible)
-      reported[kb.FindingIndex(e.id)] = 1;
   // The likely causes' own advice first, most likely cause first.
   for (const ConditionResult& cr : ranked)
     if (likely[cr.condition])
@@ -234,17 +235,19 @@ std::vector<int> ChooseAdvice(const Knowledge& kb, const std::vector<Evidence>& 
 
 Assessment Assess(const Knowledge& kb, const std::vector<Evidence>& input, const Patient& patient) {
   Assessment out;
-  out.evidence = Consolidate(kb, input);
+  std::vector<int> index;
+  out.evidence = Consolidate(kb, input, &index);
+  std::vector<char> reported(kb.findings.size(), 0);
 
   std::vector<double> prior(kb.conditions.size());
   for (size_t c = 0; c < kb.conditions.size(); ++c) prior[c] = AdjustedPrior(kb.conditions[c], patient);
   std::vector<int> absent;
   std::vector<PositiveObservation> present;
-  for (const Evidence& e : out.evidence) {
-    int f = kb.FindingIndex(e.id);
-    switch (e.status) {
-      case EvidenceStatus::kPresent: present.push_back({f, 1.0}); break;
-      case EvidenceStatus::kPossible: present.push_back({f, kb.uncertain_weight}); break;
+  for (size_t i = 0; i < out.evidence.size(); ++i) {
+    const int f = index[i];
+    switch (out.evidence[i].status) {
+      case EvidenceStatus::kPresent: present.push_back({f, 1.0}); reported[f] = 1; break;
+      case EvidenceStatus::kPossible: present.push_back({f, kb.uncertain_weight}); reported[f] = 1; break;
       case EvidenceStatus::kAbsent: absent.push_back(f); break;
       case EvidenceStatus::kUnknown: break;
     }
@@ -258,15 +261,15 @@ Assessment Assess(const Knowledge& kb, const std::vector<Evidence>& input, const
     r.condition = static_cast<int>(c);
     r.probability = inf.posterior[c];
     r.prior = prior[c];
-    Explain(kb, out.evidence, &r);
+    Explain(kb, out.evidence, index, &r);
     out.conditions.push_back(std::move(r));
   }
   std::stable_sort(out.conditions.begin(), out.conditions.end(),
                    [](const ConditionResult& a, const ConditionResult& b) {
                      return a.probability > b.probability;
                    });
-  out.triage = DecideTriage(kb, out.evidence, out.conditions);
-  out.advice = ChooseAdvice(kb, out.evidence, out.conditions);
+  out.triage = DecideTriage(kb, reported, out.conditions);
+  out.advice = ChooseAdvice(kb, reported, out.conditions);
   return out;
 }
 

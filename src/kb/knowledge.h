@@ -114,6 +114,10 @@ struct Knowledge {
 
   // The inference network: findings' leaks and, per finding, (condition, strength).
   NoisyOrNetwork network;
+  // link_index[c][f]: index into conditions[c].links of the link to finding f, or -1.
+  std::vector<std::vector<int>> link_index;
+  // implied_by[f]: the findings whose `implies` lists f.
+  std::vector<std::vector<int>> implied_by;
 
   int FindingIndex(const std::string& id) const;    // -1 when unknown
   int ConditionIndex(const std::string& id) const;  // -1 when unknown

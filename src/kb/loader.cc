@@ -499,6 +499,13 @@ class Loader {
   }
 
   void BuildIndexes() {
+    kb_->link_index.assign(kb_->conditions.size(), std::vector<int>(kb_->findings.size(), -1));
+    for (size_t c = 0; c < kb_->conditions.size(); ++c)
+      for (size_t l = 0; l < kb_->conditions[c].links.size(); ++l)
+        kb_->link_index[c][kb_->conditions[c].links[l].finding] = static_cast<int>(l);
+    kb_->implied_by.assign(kb_->findings.size(), {});
+    for (size_t f = 0; f < kb_->findings.size(); ++f)
+      for (int g : kb_->findings[f].implies) kb_->implied_by[g].push_back(static_cast<int>(f));
     NoisyOrNetwork& net = kb_->network;
     net.num_causes = kb_->conditions.size();
     net.leak.clear();
