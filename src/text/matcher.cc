@@ -21,30 +21,72 @@ PhraseMatcher::PhraseMatcher(const Knowledge& kb, const Lexicon* lex) : lex_(lex
       while (start <= text.size()) {
         size_t dots = text.find("...", start);
         std::string part = text.substr(start, dots == std::string::npos ? std::string::npos : dots - start);
-        std::vector<std::string> stems;
-        for (const Token& t : Tokenize(part))
-          if (t.kind != TokenKind::kPunct || t.norm == "'") stems.push_back(Key(t.norm));
+        std::vector<int> stems;
+        for (const Token& t : Tokenize(part)) {
+          if (t.kind == TokenKind::kPunct && t.norm != "'") continue;
+          auto [it, fresh] = stem_id_.emplace(Key(t.norm), static_cast<int>(stem_id_.size()));
+          stems.push_back(it->second);
+        }
         if (!stems.empty()) p.parts.push_back(std::move(stems));
         if (dots == std::string::npos) break;
         start = dots + 3;
       }
       if (p.parts.empty()) continue;
-      by_first_[p.parts[0][0]].push_back(static_cast<int>(phrases_.size()));
+      int node = 0;
+      for (int stem : p.parts[0]) {
+        int child = Child(node, stem);
+        if (child < 0) {
+          child = static_cast<int>(trie_.size());
+          auto& next = trie_[node].next;
+          next.insert(std::lower_bound(next.begin(), next.end(), std::make_pair(stem, 0)), {stem, child});
+          trie_.emplace_back();
+        }
+        node = child;
+      }
+      trie_[node].phrases.push_back(static_cast<int>(phrases_.size()));
       phrases_.push_back(std::move(p));
     }
   }
 }
 
-std::vector<std::string> PhraseMatcher::Keys(const std::vector<Token>& tokens) const {
-  std::vector<std::string> keys;
+int PhraseMatcher::Child(int node, int stem) const {
+  const auto& next = trie_[node].next;
+  auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(stem, 0));
+  return it != next.end() && it->first == stem ? it->second : -1;
+}
+
+std::vector<int> PhraseMatcher::Keys(const std::vector<Token>& tokens) const {
+  // Stemming and spelling correction cost far more than a lookup, and people reuse their
+  // words: remember each word's key, per thread and per matcher, within a bound.
+  struct Memo {
+    const PhraseMatcher* owner = nullptr;
+    std::unordered_map<std::string, int> key;
+  };
+  thread_local Memo memo;
+  if (memo.owner != this || memo.key.size() > 100000) {
+    memo.owner = this;
+    memo.key.clear();
+  }
+  std::vector<int> keys;
   keys.reserve(tokens.size());
-  for (const Token& t : tokens) keys.push_back(Key(t.norm));
+  for (const Token& t : tokens) {
+    if (t.norm.empty()) {
+      keys.push_back(-1);
+      continue;
+    }
+    auto [m, fresh] = memo.key.try_emplace(t.norm, -1);
+    if (fresh) {
+      auto it = stem_id_.find(Key(t.norm));
+      m->second = it == stem_id_.end() ? -1 : it->second;
+    }
+    keys.push_back(m->second);
+  }
   return keys;
 }
 
 namespace {
-bool PartAt(const std::vector<std::string>& keys, const std::vector<Token>& tokens, size_t at,
-            const std::vector<std::string>& part, size_t sentence) {
+bool PartAt(const std::vector<int>& keys, const std::vector<Token>& tokens, size_t at,
+            const std::vector<int>& part, size_t sentence) {
   if (at + part.size() > keys.size()) return false;
   for (size_t k = 0; k < part.size(); ++k)
     if (keys[at + k] != part[k] || tokens[at + k].sentence != sentence) return false;
@@ -53,33 +95,42 @@ bool PartAt(const std::vector<std::string>& keys, const std::vector<Token>& toke
 }  // namespace
 
 std::vector<PhraseMatch> PhraseMatcher::Match(const std::vector<Token>& tokens,
-                                              const std::vector<std::string>& keys) const {
+                                              const std::vector<int>& keys) const {
   std::vector<PhraseMatch> out;
+  std::vector<int> candidates;
+  std::vector<std::pair<size_t, size_t>> scratch;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    auto it = by_first_.find(keys[i]);
-    if (it == by_first_.end()) continue;
     const size_t sentence = tokens[i].sentence;
-    for (int pi : it->second) {
+    candidates.clear();
+    for (size_t j = i, node = 0; j < tokens.size() && keys[j] >= 0 && tokens[j].sentence == sentence; ++j) {
+      int child = Child(static_cast<int>(node), keys[j]);
+      if (child < 0) break;
+      node = static_cast<size_t>(child);
+      candidates.insert(candidates.end(), trie_[node].phrases.begin(), trie_[node].phrases.end());
+    }
+    for (int pi : candidates) {
       const Phrase& p = phrases_[pi];
-      if (!PartAt(keys, tokens, i, p.parts[0], sentence)) continue;
-      PhraseMatch m{p.finding, pi, i, i + p.parts[0].size(), {{i, i + p.parts[0].size()}}};
+      // Most candidates fail on a later part: build the match only once it holds.
+      scratch.clear();
+      scratch.push_back({i, i + p.parts[0].size()});
+      size_t last = scratch.back().second;
       bool ok = true;
       for (size_t part = 1; part < p.parts.size() && ok; ++part) {
         ok = false;
         for (size_t gap = 0; gap <= kMaxGap; ++gap) {
-          size_t at = m.last + gap;
+          size_t at = last + gap;
           if (at >= tokens.size() || tokens[at].sentence != sentence) break;
           // A gap spans words only: "bit pale, and my tongue" is not "bit ... tongue".
           if (gap > 0 && tokens[at - 1].kind == TokenKind::kPunct) break;
           if (PartAt(keys, tokens, at, p.parts[part], sentence)) {
-            m.parts.push_back({at, at + p.parts[part].size()});
-            m.last = at + p.parts[part].size();
+            scratch.push_back({at, at + p.parts[part].size()});
+            last = at + p.parts[part].size();
             ok = true;
             break;
           }
         }
       }
-      if (ok) out.push_back(std::move(m));
+      if (ok) out.push_back(PhraseMatch{p.finding, pi, i, last, scratch});
     }
   }
   // For one finding, keep the longest of overlapping matches.

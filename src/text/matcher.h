@@ -31,13 +31,14 @@ class PhraseMatcher {
   // spellings in the phrases exactly as in texts. The matcher keeps no reference to kb.
   PhraseMatcher(const Knowledge& kb, const Lexicon* lex);
 
-  // The match keys of `tokens`: spelling-corrected stems, one per token.
-  std::vector<std::string> Keys(const std::vector<Token>& tokens) const;
+  // The match keys of `tokens`, one per token: the id of the token's spelling-corrected
+  // stem among the stems that phrases use, or -1 when no phrase uses it.
+  std::vector<int> Keys(const std::vector<Token>& tokens) const;
 
   // Every phrase occurrence, in order of its first token. Overlapping matches of
   // different findings are all kept; for one finding, a match inside another is dropped.
   std::vector<PhraseMatch> Match(const std::vector<Token>& tokens,
-                                 const std::vector<std::string>& keys) const;
+                                 const std::vector<int>& keys) const;
 
   size_t phrase_count() const { return phrases_.size(); }
   const std::string& phrase_text(int p) const { return phrases_[p].text; }
@@ -46,13 +47,21 @@ class PhraseMatcher {
   struct Phrase {
     int finding;
     std::string text;
-    std::vector<std::vector<std::string>> parts;  // stems of each part
+    std::vector<std::vector<int>> parts;  // stem ids of each part
   };
   std::string Key(const std::string& norm) const;
 
   const Lexicon* lex_;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<int>> by_first_;
+  std::unordered_map<std::string, int> stem_id_;  // every stem a phrase uses
+  // A trie over the stem ids of phrases' first parts: matching at a token walks it as far
+  // as the text allows, instead of trying every phrase that starts with the same word.
+  struct TrieNode {
+    std::vector<std::pair<int, int>> next;  // (stem id, child node), sorted by stem id
+    std::vector<int> phrases;               // phrases whose first part ends here
+  };
+  std::vector<TrieNode> trie_{1};
+  int Child(int node, int stem) const;
 };
 
 }  // namespace twitchcheck

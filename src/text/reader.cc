@@ -50,7 +50,7 @@ Reading TextReader::Read(std::string_view text) const {
   Reading out;
   out.tokens = Tokenize(text);
   const std::vector<Token>& tokens = out.tokens;
-  const std::vector<std::string> keys = matcher_->Keys(tokens);
+  const std::vector<int> keys = matcher_->Keys(tokens);
 
   // Evidence per finding, merged across mentions (present beats denied: a symptom the
   // person reports anywhere is not lost to a denial elsewhere).
