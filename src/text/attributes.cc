@@ -34,20 +34,36 @@ bool TextAttributes::Numeric(std::string_view name, double* value) const {
 }
 
 namespace attr {
+namespace {
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+}  // namespace
 
+// Up to three decimals ("182.625", "21"); below 1, three significant digits without an
+// exponent ("0.000231"). std::to_chars: no locale, no allocation beyond the result.
 std::string FormatNumber(double v) {
-  if (std::fabs(v) < 1) {  // 20 seconds = 0.000231 days; no exponent
-    std::string s = fmt::format("{:.8f}", std::strtod(fmt::format("{:.3g}", v).c_str(), nullptr));
-    while (s.size() > 1 && s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s;
+  char buf[64];
+  if (!std::isfinite(v) || std::fabs(v) > 1e15) return "0";
+  std::to_chars_result r;
+  if (v != 0 && std::fabs(v) < 1) {
+    const int digits = 2 - static_cast<int>(std::floor(std::log10(std::fabs(v))));
+    r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, std::min(digits, 20));
+    char* end = r.ptr;
+    while (end > buf && end[-1] == '0') --end;  // "0.250" -> "0.25"
+    if (end > buf && end[-1] == '.') --end;
+    return std::string(buf, end);
   }
-  return fmt::format("{:g}", std::round(v * 1000) / 1000);
+  r = std::to_chars(buf, buf + sizeof buf, std::round(v * 1000) / 1000);
+  return std::string(buf, r.ptr);
 }
 
 Reader::Reader(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lex,
                const ContextEngine* ctx, std::chrono::sys_days today)
-    : text_(text), tokens_(tokens), lex_(lex), ctx_(ctx), today_(today) {
+    : text_(text), tokens_(tokens), lex_(lex), ctx_(ctx), today_(today), scratch_(ThreadScratch()),
+      p_(scratch_.pieces), used_(scratch_.used), relation_word_(scratch_.relation_word) {
+  p_.clear();
   for (size_t k = 0; k < lex_.mention_kinds.size(); ++k) {
     if (lex_.mention_kinds[k] == "site") site_kind_ = static_cast<int>(k);
     if (lex_.mention_kinds[k] == "side") side_kind_ = static_cast<int>(k);
@@ -74,44 +90,63 @@ double ParseDigits(std::string_view s) {
 }
 }  // namespace
 
-void Reader::AddPiece(Piece p) {
+void Reader::AddPiece(const Piece& piece) {
   if (!p_.empty()) {
     Piece& prev = p_.back();
-    p.glued = prev.end == p.begin;
     // Two-word spellings ("eye lid" -> "eyelid") become one piece.
-    if (!p.punct && !prev.punct && prev.sentence == p.sentence && prev.id != kNoLexWord &&
+    if (!piece.punct && !prev.punct && prev.sentence == piece.sentence && prev.id != kNoLexWord &&
         lex_.words[prev.id].joins_next) {
       auto it = lex_.joined_spelling.find(prev.norm);
       if (it != lex_.joined_spelling.end()) {
         for (const auto& [second, canon] : it->second) {
-          if (second != p.norm) continue;
+          if (second != piece.norm) continue;
           prev.norm = canon;
-          prev.end = p.end;
-          prev.token_last = p.token_last;
+          prev.end = piece.end;
+          prev.token_last = piece.token_last;
           prev.id = lex_.FindSurface(canon);
           return;
         }
       }
     }
   }
+  Piece& p = p_.emplace_back(piece);
+  p.glued = p_.size() > 1 && p_[p_.size() - 2].end == p.begin;
   p.id = lex_.FindSurface(p.norm);
-  p_.push_back(p);
+  p.filler = p.id != kNoLexWord &&
+             lex_.words[p.id].single_cue[static_cast<size_t>(LexCue::kFiller)];
 }
 
 void Reader::BuildPieces() {
   p_.reserve(tokens_.size() + tokens_.size() / 4 + 1);
+  const size_t limit = std::min<size_t>(text_.size(), UINT32_MAX);
   for (size_t t = 0; t < tokens_.size(); ++t) {
     const Token& tok = tokens_[t];
     Piece base;
-    base.begin = std::min(tok.begin, text_.size());
-    base.end = std::clamp(tok.end, base.begin, text_.size());
-    base.sentence = tok.sentence;
-    base.token = base.token_last = t;
+    const size_t begin = std::min(tok.begin, limit);
+    base.begin = static_cast<uint32_t>(begin);
+    base.end = static_cast<uint32_t>(std::clamp(tok.end, begin, limit));
+    base.sentence = static_cast<uint32_t>(std::min<size_t>(tok.sentence, UINT32_MAX));
+    base.token = base.token_last = static_cast<uint32_t>(t);
     const std::string_view norm = tok.norm;
     if (norm.empty()) continue;
     if (tok.kind == TokenKind::kPunct) {
       base.norm = norm;
       base.punct = true;
+      AddPiece(base);
+      continue;
+    }
+    // Most tokens are one piece: a word without digits, or a number.
+    const bool number = tok.kind == TokenKind::kNumber;
+    bool whole = true;
+    for (char c : norm) {
+      if (IsSplitter(c) || (!number && IsDigit(c))) {
+        whole = false;
+        break;
+      }
+    }
+    if (whole) {
+      base.norm = norm;
+      if (number) base.num = ParseDigits(norm);
       AddPiece(base);
       continue;
     }
@@ -133,8 +168,8 @@ void Reader::BuildPieces() {
       }
       p.norm = norm.substr(pos, j - pos);
       if (exact) {
-        p.begin = base.begin + pos;
-        p.end = base.begin + j;
+        p.begin = static_cast<uint32_t>(base.begin + pos);
+        p.end = static_cast<uint32_t>(base.begin + j);
       }
       AddPiece(p);
       pos = j;
@@ -151,16 +186,17 @@ size_t Reader::Match(size_t i, LexRole role, int index, const LexPhrase** out,
   if (role == LexRole::kCue && index >= 0 && !(w->cue_mask & (uint64_t{1} << index))) return 0;
   if (role == LexRole::kMention && index >= 0 && index < 32 && !(w->kind_mask & (1u << index)))
     return 0;
-  for (uint32_t pi : w->phrases) {  // longest first
-    const LexPhrase& ph = lex_.phrases[pi];
-    if (ph.role != role || (index >= 0 && ph.index != index)) continue;
+  const size_t r = static_cast<size_t>(role);
+  for (size_t k = w->role_begin[r]; k < w->role_begin[r + 1]; ++k) {  // longest first
+    const LexPhrase& ph = lex_.phrases[w->phrases[k]];
+    if (index >= 0 && ph.index != index) continue;
     size_t j = i + 1;
     bool ok = true;
     for (size_t k = 1; k < ph.words.size() && ok; ++k) {
       for (int skips = 0;; ++skips) {
         if (!Same(i, j) || (free_only && used_[j])) { ok = false; break; }
         if (p_[j].id == ph.words[k]) break;
-        if (skips < 2 && IsCue(j, LexCue::kFiller)) { ++j; continue; }
+        if (skips < 2 && p_[j].filler) { ++j; continue; }
         ok = false;
         break;
       }
@@ -179,6 +215,8 @@ size_t Reader::CueAt(size_t i, LexCue c) const {
 }
 
 size_t Reader::CueBefore(size_t end, LexCue c) const {
+  const LexWord* last = end > 0 ? W(end - 1) : nullptr;
+  if (!last || !(last->cue_end_mask & (uint64_t{1} << static_cast<unsigned>(c)))) return kNone;
   // Cue phrases are short; look back a few pieces for one that ends exactly at `end`.
   for (size_t len = 1; len <= 4 && len <= end; ++len) {
     const size_t start = end - len;
@@ -272,7 +310,7 @@ size_t Reader::AddMention(std::string_view kind, std::string value, size_t first
   m.value = std::move(value);
   if (first < p_.size() && last > first) {
     m.begin = p_[first].begin;
-    m.end = std::max(m.begin, p_[std::min(last, p_.size()) - 1].end);  // offsets may be odd
+    m.end = std::max<size_t>(m.begin, p_[std::min(last, p_.size()) - 1].end);  // offsets may be odd
     m.sentence = p_[first].sentence;
   }
   out_.mentions.push_back(std::move(m));
@@ -444,13 +482,23 @@ void Reader::Finish() {
     const double total = slot->value_or(0) + value;
     if (total <= lex_.limits[static_cast<size_t>(a)]) *slot = total;
   }
-  std::stable_sort(out_.mentions.begin(), out_.mentions.end(),
-                   [](const AttributeMention& a, const AttributeMention& b) {
-                     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
-                   });
+  // Text order. Mentions arrive nearly sorted, so a stable insertion sort moves little.
+  auto before = [](const AttributeMention& x, const AttributeMention& y) {
+    return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
+  };
+  std::vector<AttributeMention>& ms = out_.mentions;
+  for (size_t k = 1; k < ms.size(); ++k) {
+    if (!before(ms[k], ms[k - 1])) continue;
+    AttributeMention m = std::move(ms[k]);
+    size_t j = k;
+    for (; j > 0 && before(m, ms[j - 1]); --j) ms[j] = std::move(ms[j - 1]);
+    ms[j] = std::move(m);
+  }
 }
 
 TextAttributes Reader::Run() {
+  out_.mentions.reserve(32);
+  candidates_.reserve(16);
   BuildPieces();
   FindRelations();
   constexpr uint32_t kStartRoles = (1u << static_cast<unsigned>(LexRole::kRelative)) |

@@ -19,15 +19,17 @@ inline constexpr size_t kNone = std::numeric_limits<size_t>::max();
 
 // A token, or part of one: "35m" -> "35" "m", "f/42" -> "f" "/" "42". Two-word spelling
 // variants ("eye lid") are joined into one piece.
+// 32-bit offsets keep a piece in 48 bytes; texts are far below 4 GB.
 struct Piece {
-  std::string_view norm;     // views a token's norm or the lexicon's storage
+  std::string_view norm;       // views a token's norm or the lexicon's storage
+  double num = -1;             // value when written in digits, else < 0
+  uint32_t begin = 0, end = 0; // byte span in the text
+  uint32_t sentence = 0;
+  uint32_t token = 0, token_last = 0;  // tokens [token, token_last] it came from
   LexWordId id = kNoLexWord;
-  double num = -1;           // value when written in digits, else < 0
-  size_t begin = 0, end = 0; // byte span in the text
-  size_t sentence = 0;
-  size_t token = 0, token_last = 0;  // tokens [token, token_last] it came from
   bool punct = false;
-  bool glued = false;        // no space between this piece and the one before
+  bool glued = false;          // no space between this piece and the one before
+  bool filler = false;         // a `cues.filler` word, skippable inside phrases
 };
 
 // A number read from one or more pieces: "6", "six", "a couple of", "2-3", "twenty one".
@@ -64,6 +66,12 @@ struct Relation {
   bool patient = false;         // is the person the text is about
 };
 
+// Per-thread buffers reused from text to text, so reading allocates little.
+struct Scratch {
+  std::vector<Piece> pieces;
+  std::vector<uint8_t> used, relation_word;
+};
+
 class Reader {
  public:
   Reader(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lex,
@@ -73,7 +81,7 @@ class Reader {
  private:
   // --- attributes.cc: pieces, words, cues, numbers, mentions ----------------------------
   void BuildPieces();
-  void AddPiece(Piece p);
+  void AddPiece(const Piece& p);
   const LexWord* W(size_t i) const {
     return i < p_.size() && p_[i].id != kNoLexWord ? &lex_.words[p_[i].id] : nullptr;
   }
@@ -152,8 +160,9 @@ class Reader {
   std::chrono::sys_days today_;
   int site_kind_ = -1, side_kind_ = -1;
 
-  std::vector<Piece> p_;
-  std::vector<uint8_t> used_;
+  Scratch& scratch_;
+  std::vector<Piece>& p_;
+  std::vector<uint8_t>& used_;
   TextAttributes out_;
   std::vector<Candidate> candidates_;
   std::vector<Relation> relations_;
@@ -161,7 +170,7 @@ class Reader {
   int self_sex_ = 0;
   size_t self_age_first_ = kNone, self_age_last_ = kNone;  // pieces of the self age
   std::vector<size_t> self_mentions_;   // age/sex mentions about the writer
-  std::vector<uint8_t> relation_word_;  // pieces that belong to a relation phrase
+  std::vector<uint8_t>& relation_word_;  // pieces that belong to a relation phrase
   bool patient_is_relation_ = false;
   size_t amount_end_ = kNone;  // one past the last quantity read, for habit durations
   // Spread cues found by ReadVocabulary: [first, end) pieces.

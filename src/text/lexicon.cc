@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <map>
 #include <set>
@@ -51,11 +52,23 @@ constexpr std::array<std::string_view, 27> kSections = {
     "needs_site",     "side_nouns",      "needs_owner",     "spread",
     "substances",     "containers",      "irregular_forms"};
 
-uint64_t HashWord(std::string_view s) {  // FNV-1a: short words, one multiply per byte
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h ^ (h >> 29);  // FNV's low bits are weak; fold the high ones in
+// Eight bytes at a time: most words are one or two multiplies.
+uint64_t HashWord(std::string_view s) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, s.data() + i, 8);
+    h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  uint64_t tail = 0;
+  for (size_t k = i; k < s.size(); ++k) tail = (tail << 8) | static_cast<unsigned char>(s[k]);
+  h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 29);
 }
+
+uint32_t SurfaceTag(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1u; }
 
 int8_t SexCode(std::string_view s) { return s == "female" ? 1 : s == "male" ? 2 : 0; }
 
@@ -169,7 +182,10 @@ class Loader {
     LexWord& first = lex_->words[p.words[0]];
     first.phrases.push_back(static_cast<uint32_t>(lex_->phrases.size()));
     first.role_mask |= 1u << static_cast<unsigned>(role);
-    if (role == LexRole::kCue) first.cue_mask |= uint64_t{1} << index;
+    if (role == LexRole::kCue) {
+      first.cue_mask |= uint64_t{1} << index;
+      lex_->words[p.words.back()].cue_end_mask |= uint64_t{1} << index;
+    }
     if (role == LexRole::kMention && index < 32) first.kind_mask |= 1u << index;
     lex_->phrases.push_back(std::move(p));
     return true;
@@ -219,9 +235,16 @@ class Loader {
       if (!LoadSection(s, n)) return false;
     }
     for (LexWord& w : lex_->words) {
+      auto role = [&](uint32_t p) { return static_cast<size_t>(lex_->phrases[p].role); };
       std::stable_sort(w.phrases.begin(), w.phrases.end(), [&](uint32_t a, uint32_t b) {
+        if (role(a) != role(b)) return role(a) < role(b);
         return lex_->phrases[a].words.size() > lex_->phrases[b].words.size();
       });
+      size_t k = 0;
+      for (size_t r = 0; r <= kLexRoleCount; ++r) {
+        while (k < w.phrases.size() && role(w.phrases[k]) < r) ++k;
+        w.role_begin[r] = static_cast<uint16_t>(k);
+      }
     }
     if (root["irregular_forms"]) {
       std::vector<std::string> forms;
@@ -254,11 +277,13 @@ class Loader {
     size_t size = 16;
     while (size < 2 * lex_->surfaces.size()) size *= 2;
     lex_->surface_slots.assign(size, {});
+    lex_->surface_words.clear();
     for (const auto& [word, id] : lex_->surfaces) {
       const uint64_t h = HashWord(word);
       size_t i = h & (size - 1);
-      while (lex_->surface_slots[i].id != kNoLexWord) i = (i + 1) & (size - 1);
-      lex_->surface_slots[i] = {h, word, id};
+      while (lex_->surface_slots[i].tag != 0) i = (i + 1) & (size - 1);
+      lex_->surface_slots[i] = {SurfaceTag(h), static_cast<uint32_t>(lex_->surface_words.size())};
+      lex_->surface_words.emplace_back(word, id);
     }
   }
 
@@ -267,13 +292,14 @@ class Loader {
     for (const auto& [variant, canon] : lex_->spelling) add(variant);
     for (const auto& [first, seconds] : lex_->joined_spelling)
       for (const auto& [second, canon] : seconds) add(canon);
-    static constexpr std::string_view kSuffixes[] = {"s", "es", "ed", "ing", "e", "y", "ness",
-                                                     "iness", "ies", "ied"};
+    // Rarer forms ("numbness", "minute") are covered when the file writes them: every
+    // written word is a surface too.
+    static constexpr std::string_view kSuffixes[] = {"s", "es", "ed", "ing", "y", "ies"};
     std::string c;
     for (size_t i = 0; i < lex_->words.size(); ++i) {
       const std::string key = lex_->words[i].key;  // copy: `words` does not grow here
-      if (key.size() < 2 || key.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)
-        continue;
+      if (key.size() < 3 || key.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)
+        continue;  // "a", "of", "my": function words do not inflect
       add(key);
       for (std::string_view suffix : kSuffixes) {
         c = key;
@@ -287,7 +313,7 @@ class Loader {
           c += suffix;
           add(c);
         }
-        if (key.back() == 'y' && (suffix == "ies" || suffix == "ied")) {  // "worried"
+        if (key.back() == 'y' && suffix == "ies") {  // "babies"
           c = key.substr(0, key.size() - 1);
           c += suffix;
           add(c);
@@ -621,11 +647,17 @@ std::string Lexicon::MatchKey(std::string_view norm) const {
 LexWordId Lexicon::FindSurface(std::string_view norm) const {
   if (surface_slots.empty()) return kNoLexWord;
   const uint64_t h = HashWord(norm);
+  const uint32_t tag = SurfaceTag(h);
   const size_t mask = surface_slots.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const SurfaceSlot& s = surface_slots[i];
-    if (s.id == kNoLexWord) return kNoLexWord;
-    if (s.hash == h && s.word == norm) return s.id;
+    if (s.tag == 0) return kNoLexWord;
+    if (s.tag != tag) continue;
+    const std::string& w = surface_words[s.index].first;
+    if (w.size() != norm.size()) continue;
+    size_t k = 0;  // short words: a plain loop beats a call to memcmp
+    while (k < w.size() && w[k] == norm[k]) ++k;
+    if (k == w.size()) return surface_words[s.index].second;
   }
 }
 

@@ -94,6 +94,7 @@ enum class LexRole : uint8_t {
   kSpreadOrigin, // "started in"
   kSpreadThen,   // "now" (after an origin)
 };
+inline constexpr size_t kLexRoleCount = static_cast<size_t>(LexRole::kSpreadThen) + 1;
 
 struct LexPhrase {
   std::vector<LexWordId> words;
@@ -128,8 +129,11 @@ struct LexWord {
   // phrase that starts with this word.
   uint32_t role_mask = 0;      // bit (1 << LexRole)
   uint64_t cue_mask = 0;       // bit (1 << LexCue)
+  uint64_t cue_end_mask = 0;   // ... of cue phrases that end with this word
   uint32_t kind_mask = 0;      // bit (1 << mention kind index)
-  std::vector<uint32_t> phrases;  // phrases starting with this word, longest first
+  std::vector<uint32_t> phrases;  // phrases starting with this word, by role, longest first
+  // phrases[role_begin[r] .. role_begin[r + 1]) are those of role r.
+  std::array<uint16_t, kLexRoleCount + 1> role_begin{};
 };
 
 struct LexSubstance {
@@ -184,14 +188,14 @@ struct Lexicon {
   LexMap<std::string> spelling;  // variant -> canonical
   LexMap<LexWordId> ids;         // match key -> index into words
   LexMap<LexWordId> surfaces;    // surface form -> index into words (see FindSurface)
-  // The same as an open-addressing table, probed once per word of every text.
+  // The same as an open-addressing table probed once per word of every text: 8-byte slots
+  // (a hash tag and an index into surface_words) so the table stays in cache.
   struct SurfaceSlot {
-    uint64_t hash = 0;
-    std::string word;
-    LexWordId id = kNoLexWord;
+    uint32_t tag = 0;    // high hash bits, never 0; 0 marks an empty slot
+    uint32_t index = 0;  // into surface_words
   };
-  std::vector<SurfaceSlot> surface_slots;  // size: a power of two, at most half full;
-                                           // id == kNoLexWord marks an empty slot
+  std::vector<SurfaceSlot> surface_slots;  // size: a power of two, at most half full
+  std::vector<std::pair<std::string, LexWordId>> surface_words;
   std::vector<LexWord> words;
   std::vector<LexPhrase> phrases;
   std::vector<std::string> mention_kinds;  // "site", "side", ...
