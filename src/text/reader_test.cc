@@ -283,6 +283,13 @@ const std::vector<Case> kUncertain = {
     {.text = "I might have a bit of a fever", .expect = {{"fever", possible}}},
     {.text = "not sure if it's tingling or just itching", .expect = {{"tingling", possible}}},
     {.text = "Perhaps I'm a bit dehydrated", .expect = {{"low_fluid_intake", possible}}},
+    {.text = "my doctor wants to rule out a pinched nerve",
+     .expect = {{"known_pinched_nerve", possible}, {"anxiety", not_found}},
+     .span = "pinched nerve"},
+    {.text = "It's probably nothing but my calf keeps twitching",
+     .expect = {{"calf_twitch", present}}},
+    {.text = "I doubt it's anything serious but my arm has been weak",
+     .expect = {{"arm_weakness", present}}},
     {.text = "could be my imagination but my calf feels weaker",
      .expect = {{"weakness", present}}},
     {.text = "Perhaps it's the coffee, I drink five cups a day",
@@ -320,6 +327,8 @@ const std::vector<Case> kHistory = {
      .expect = {{"cramps", not_found}}},
     {.text = "I had tingling in my feet last year but it went away",
      .expect = {{"tingling", not_found}}},
+    {.text = "Apparently my dad had twitching too when he was my age",
+     .expect = {{"muscle_twitch", not_found}}},
     {.text = "I was diagnosed with MS in 2015", .expect = {{"history_ms", present}}},
     {.text = "I've had an underactive thyroid for years",
      .expect = {{"hypothyroidism", present}}, .span = "underactive thyroid"},
@@ -349,6 +358,9 @@ const std::vector<Case> kHypothetical = {
     {.text = "Should I go to A&E if my face goes numb?", .expect = {{"numbness", not_found}}},
     {.text = "The leaflet says to call 999 if you get slurred speech",
      .expect = {{"speech_difficulty", not_found}}},
+    {.text = "I read that twitching can be a sign of MS, is that true?",
+     .expect = {{"history_ms", not_found}, {"screen_time", not_found}}},
+    {.text = "Is this a sign of MS?", .expect = {{"history_ms", not_found}}},
 };
 
 // --- Someone else's illness: family history at most, never the person's own symptom -------
@@ -374,6 +386,15 @@ const std::vector<Case> kOthers = {
     {.text = "My aunt was diagnosed with epilepsy", .expect = {{"epilepsy_history", not_found}}},
     {.text = "my nan has diabetes", .expect = {{"diabetes", not_found}}},
     {.text = "My mother has an underactive thyroid", .expect = {{"hypothyroidism", not_found}}},
+    {.text = "my brother gets the same eye twitch when he's stressed",
+     .expect = {{"family_history_muscle_disease", not_found}}},
+    {.text = "My wife had a stroke last year and I've been caring for her",
+     .expect = {{"history_stroke", not_found}, {"stress", present}}},
+    {.text = "I keep reading about ALS online",
+     .expect = {{"fear_of_als", present}, {"screen_time", not_found}}},
+    {.text = "My girlfriend noticed my leg twitching while I slept",
+     .expect = {{"leg_twitch", present}, {"twitch_during_sleep", present}}},
+    {.text = "My mum thinks I'm stressed", .expect = {{"stress", present}}},
     {.text = "My wife says I twitch in my sleep",
      .expect = {{"twitch_during_sleep", present}, {"fatigue", not_found}}},
 };
@@ -414,6 +435,10 @@ const std::vector<Case> kRelatives = {
      .expect = {{"loss_of_awareness", present}}, .age = 3, .sex = "female"},
     {.text = "my 4 month old baby jerks when she falls asleep",
      .expect = {{"sleep_onset_jerks", present}}, .age = 0},
+    {.text = "My little boy (6) keeps making a grunting noise",
+     .expect = {{"vocal_tics", present}}, .span = "grunting", .age = 6, .sex = "male"},
+    {.text = "I'm worried about my mum, she's 80 and her face has started twitching",
+     .expect = {{"face_twitch", present}, {"anxiety", present}}, .age = 80, .sex = "female"},
     {.text = "Our little boy jerks in his sleep",
      .expect = {{"twitch_during_sleep", present}}, .sex = "male"},
 };
@@ -504,6 +529,8 @@ const std::vector<Case> kEmergencies = {
      .expect = {{"facial_droop", present}}},
     {.text = "my fingers are locking up and my lips are tingling",
      .expect = {{"carpopedal_spasm", present}, {"perioral_tingling", present}}},
+    {.text = "I feel like my speech is a bit off",
+     .expect = {{"speech_difficulty", present}}, .span = "speech is a bit off"},
     {.text = "Suddenly I couldn't get my words out",
      .expect = {{"speech_difficulty", present}, {"sudden_onset", present}}},
     {.text = "dad's face has gone lopsided and he is talking funny",
@@ -654,6 +681,14 @@ const std::vector<Case> kKnownGaps = {
      .age = 64, .sex = "female",
      .known_gap = "attribute reader: 'can't lift' and 'slurred' are not complaint words, so "
                   "the wife is not taken as the patient"},
+    {.text = "my husband has been slurring his words since this morning",
+     .expect = {{"speech_difficulty", present}}, .sex = "male",
+     .known_gap = "attribute reader: 'slurring' is not a complaint word, so the husband is "
+                  "not taken as the patient"},
+    {.text = "My 15 yo daughter says her hands go numb and tingly",
+     .expect = {{"numbness", present}, {"tingling", present}}, .age = 15, .sex = "female",
+     .known_gap = "attribute reader: 'says' marks the daughter as a reporter though she "
+                  "reports her own hands"},
     {.text = "My mum's mouth has been pulling to one side",
      .expect = {{"mouth_twitch", present}}, .sex = "female",
      .known_gap = "attribute reader: 'pulling' is not a complaint word, so the mother is not "
