@@ -1,6 +1,6 @@
 // Reads kb/*.yaml into a Knowledge and validates every reference, range and citation.
 // yaml-cpp reports syntax errors by exception; they are caught here and become KbIssues.
-#include <yaml-cpp/yaml.h>
+#include "kb/yaml.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -64,21 +64,21 @@ class Loader {
     issues_->push_back({file, line, msg});
   }
 
-  bool Parse(const std::string& file, const std::string& text, YAML::Node* root) {
+  bool Parse(const std::string& file, const std::string& text, YamlNode* root) {
     try {
-      *root = YAML::Load(text);
+      *root = ParseYaml(text);
       return true;
-    } catch (const YAML::Exception& e) {
+    } catch (const YamlError& e) {
       Error(file, e.mark.line + 1, "not valid YAML: " + e.msg);
       return false;
     }
   }
 
-  static int Line(const YAML::Node& n) { return n.Mark().line + 1; }
+  static int Line(const YamlNode& n) { return n.Mark().line + 1; }
 
   // Reads a required/optional scalar; reports a type error and returns the fallback.
-  std::string Str(const std::string& file, const YAML::Node& n, const char* key, bool required) {
-    YAML::Node v = n[key];
+  std::string Str(const std::string& file, const YamlNode& n, const char* key, bool required) {
+    YamlNode v = n[key];
     if (!v) {
       if (required) Error(file, Line(n), std::string("missing '") + key + "'");
       return "";
@@ -92,9 +92,9 @@ class Loader {
     return s;
   }
 
-  bool Num(const std::string& file, const YAML::Node& n, const char* key, double* out,
+  bool Num(const std::string& file, const YamlNode& n, const char* key, double* out,
            bool required) {
-    YAML::Node v = n[key];
+    YamlNode v = n[key];
     if (!v) {
       if (required) Error(file, Line(n), std::string("missing '") + key + "'");
       return false;
@@ -102,21 +102,21 @@ class Loader {
     try {
       *out = v.as<double>();
       return true;
-    } catch (const YAML::Exception&) {
+    } catch (const YamlError&) {
       Error(file, Line(v), std::string("'") + key + "' must be a number");
       return false;
     }
   }
 
-  std::vector<std::string> StrList(const std::string& file, const YAML::Node& n, const char* key) {
+  std::vector<std::string> StrList(const std::string& file, const YamlNode& n, const char* key) {
     std::vector<std::string> out;
-    YAML::Node v = n[key];
+    YamlNode v = n[key];
     if (!v) return out;
     if (!v.IsSequence()) {
       Error(file, Line(v), std::string("'") + key + "' must be a list");
       return out;
     }
-    for (const YAML::Node& item : v) {
+    for (const YamlNode& item : v) {
       if (!item.IsScalar()) {
         Error(file, Line(item), std::string("'") + key + "' items must be text");
         continue;
@@ -126,9 +126,9 @@ class Loader {
     return out;
   }
 
-  void Refs(const std::string& file, const YAML::Node& n, const char* key,
+  void Refs(const std::string& file, const YamlNode& n, const char* key,
             PendingRef::Kind kind, std::vector<int>* out) {
-    YAML::Node v = n[key];
+    YamlNode v = n[key];
     int line = v ? Line(v) : Line(n);
     std::vector<std::string> ids = StrList(file, n, key);
     out->assign(ids.size(), -1);
@@ -157,25 +157,25 @@ class Loader {
     return true;
   }
 
-  YAML::Node List(const std::string& file, const YAML::Node& root, const char* key) {
+  YamlNode List(const std::string& file, const YamlNode& root, const char* key) {
     if (!root.IsMap() || !root[key]) {
       Error(file, 0, std::string("expected a top-level '") + key + ":' list");
-      return YAML::Node();
+      return YamlNode();
     }
-    YAML::Node list = root[key];
+    YamlNode list = root[key];
     if (!list.IsSequence()) {
       Error(file, Line(list), std::string("'") + key + "' must be a list");
-      return YAML::Node();
+      return YamlNode();
     }
     return list;
   }
 
-  void Meta(const std::string& file, const YAML::Node& root) {
+  void Meta(const std::string& file, const YamlNode& root) {
     if (!root.IsMap()) return Error(file, 0, "expected 'version:' and 'population:'");
     kb_->version = Str(file, root, "version", true);
     kb_->population = Str(file, root, "population", false);
     kb_->disclaimer = Str(file, root, "disclaimer", true);
-    if (YAML::Node t = root["triage_thresholds"]) {
+    if (YamlNode t = root["triage_thresholds"]) {
       if (!t.IsMap()) return Error(file, Line(t), "'triage_thresholds' must map level names to probabilities");
       for (const auto& kv : t) {
         std::string level = kv.first.Scalar();
@@ -183,7 +183,7 @@ class Loader {
         double v = 0;
         try {
           v = kv.second.as<double>();
-        } catch (const YAML::Exception&) {
+        } catch (const YamlError&) {
           Error(file, Line(kv.second), "triage threshold for '" + level + "' must be a number");
           continue;
         }
@@ -201,8 +201,8 @@ class Loader {
       kb_->uncertain_weight = v;
   }
 
-  void Sources(const std::string& file, const YAML::Node& root) {
-    for (const YAML::Node& n : List(file, root, "sources")) {
+  void Sources(const std::string& file, const YamlNode& root) {
+    for (const YamlNode& n : List(file, root, "sources")) {
       Source s;
       int line = Line(n);
       s.id = Str(file, n, "id", true);
@@ -220,10 +220,10 @@ class Loader {
     }
   }
 
-  void Findings(const std::string& file, const YAML::Node& root) {
-    YAML::Node list = List(file, root, "findings");
+  void Findings(const std::string& file, const YamlNode& root) {
+    YamlNode list = List(file, root, "findings");
     if (list) kb_->findings.reserve(kb_->findings.size() + list.size());
-    for (const YAML::Node& n : list) {
+    for (const YamlNode& n : list) {
       // Built in place: pending references point into it. Never removed: any error
       // discards the whole load.
       Finding& f = kb_->findings.emplace_back();
@@ -247,7 +247,7 @@ class Loader {
         else if (!fresh)
           Error(file, line, "finding '" + f.id + "' lists phrase '" + p + "' twice");
       }
-      if (YAML::Node a = n["from_attribute"]) {
+      if (YamlNode a = n["from_attribute"]) {
         AttributeRange r;
         r.attribute = Str(file, a, "attribute", true);
         double v;
@@ -269,10 +269,10 @@ class Loader {
     }
   }
 
-  void Conditions(const std::string& file, const YAML::Node& root) {
-    YAML::Node list = List(file, root, "conditions");
+  void Conditions(const std::string& file, const YamlNode& root) {
+    YamlNode list = List(file, root, "conditions");
     if (list) kb_->conditions.reserve(kb_->conditions.size() + list.size());
-    for (const YAML::Node& n : list) {
+    for (const YamlNode& n : list) {
       Condition& c = kb_->conditions.emplace_back();
       int line = Line(n);
       c.file = file;
@@ -284,8 +284,8 @@ class Loader {
       c.typical_course = Str(file, n, "typical_course", false);
       if (Num(file, n, "prior", &c.prior, true))
         Probability(file, line, "condition '" + c.id + "': prior", c.prior, false);
-      if (YAML::Node pf = n["prior_factors"]) {
-        for (const YAML::Node& x : pf) {
+      if (YamlNode pf = n["prior_factors"]) {
+        for (const YamlNode& x : pf) {
           PriorFactor f;
           double v;
           if (Num(file, x, "min_age", &v, false)) f.min_age = static_cast<int>(v);
@@ -309,7 +309,7 @@ class Loader {
       Refs(file, n, "sources", PendingRef::kSource, &c.sources);
       if (!n["sources"] || n["sources"].size() == 0)
         Error(file, line, "condition '" + c.id + "' cites no source");
-      YAML::Node links = n["links"];
+      YamlNode links = n["links"];
       if (!links || !links.IsSequence() || links.size() == 0)
         Error(file, line, "condition '" + c.id + "' has no links");
       else
@@ -319,7 +319,7 @@ class Loader {
         Error(file, line, "duplicate condition id '" + c.id + "'");
       Condition& stored = c;
       for (size_t i = 0; i < stored.links.size(); ++i) {
-        const YAML::Node& l = links[i];
+        const YamlNode l = links.at(i);
         int lline = Line(l);
         Link& link = stored.links[i];
         std::string fid = Str(file, l, "finding", true);
@@ -333,10 +333,10 @@ class Loader {
     }
   }
 
-  void RedFlags(const std::string& file, const YAML::Node& root) {
-    YAML::Node list = List(file, root, "red_flags");
+  void RedFlags(const std::string& file, const YamlNode& root) {
+    YamlNode list = List(file, root, "red_flags");
     if (list) kb_->red_flags.reserve(kb_->red_flags.size() + list.size());
-    for (const YAML::Node& n : list) {
+    for (const YamlNode& n : list) {
       RedFlag& r = kb_->red_flags.emplace_back();
       int line = Line(n);
       r.id = Str(file, n, "id", true);
@@ -347,16 +347,16 @@ class Loader {
       r.reason = Str(file, n, "reason", true);
       if (!n["sources"] || n["sources"].size() == 0) Error(file, line, "red flag '" + r.id + "' cites no source");
       Refs(file, n, "sources", PendingRef::kSource, &r.sources);
-      YAML::Node when = n["when"];
+      YamlNode when = n["when"];
       std::vector<std::vector<std::string>> alts;
       if (!when || !when.IsSequence() || when.size() == 0) {
         Error(file, line, "red flag '" + r.id + "' needs a 'when' list of finding lists");
       } else {
-        for (const YAML::Node& alt : when) {
+        for (const YamlNode& alt : when) {
           std::vector<std::string> ids;
           if (alt.IsScalar()) ids.push_back(alt.Scalar());
           else if (alt.IsSequence())
-            for (const YAML::Node& x : alt) ids.push_back(x.IsScalar() ? x.Scalar() : "");
+            for (const YamlNode& x : alt) ids.push_back(x.IsScalar() ? x.Scalar() : "");
           if (ids.empty()) Error(file, Line(alt), "red flag '" + r.id + "': empty 'when' alternative");
           alts.push_back(std::move(ids));
         }
@@ -368,10 +368,10 @@ class Loader {
     }
   }
 
-  void AdviceItems(const std::string& file, const YAML::Node& root) {
-    YAML::Node list = List(file, root, "advice");
+  void AdviceItems(const std::string& file, const YamlNode& root) {
+    YamlNode list = List(file, root, "advice");
     if (list) kb_->advice.reserve(kb_->advice.size() + list.size());
-    for (const YAML::Node& n : list) {
+    for (const YamlNode& n : list) {
       Advice& a = kb_->advice.emplace_back();
       int line = Line(n);
       a.id = Str(file, n, "id", true);
@@ -381,10 +381,10 @@ class Loader {
       a.title = Str(file, n, "title", true);
       a.text = Str(file, n, "text", true);
       a.foods = StrList(file, n, "foods");
-      if (YAML::Node al = n["always"]) {
+      if (YamlNode al = n["always"]) {
         try {
           a.always = al.as<bool>();
-        } catch (const YAML::Exception&) {
+        } catch (const YamlError&) {
           Error(file, Line(al), "'always' must be true or false");
         }
       }
@@ -599,7 +599,7 @@ std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbI
       loader.Error(name, 0, "file is missing");
       continue;
     }
-    YAML::Node root;
+    YamlNode root;
     if (!loader.Parse(name, it->second, &root)) {
       syntax_ok = false;
       continue;

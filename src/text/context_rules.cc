@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "kb/yaml.h"
 
 #include "text/context.h"
 #include "text/token.h"
@@ -41,7 +41,7 @@ class RulesLoader {
  public:
   RulesLoader(std::string_view file, ContextRules* out) : file_(file), out_(out) {}
 
-  bool Load(const YAML::Node& root) {
+  bool Load(const YamlNode& root) {
     if (!root.IsMap()) return Fail(root, "the file must be a mapping with `context_rules:`");
     for (const auto& kv : root) {
       const std::string key = kv.first.as<std::string>();
@@ -51,10 +51,10 @@ class RulesLoader {
     }
     if (root["word_classes"] && !WordClasses(root["word_classes"])) return false;
     if (root["categories"] && !Categories(root["categories"])) return false;
-    const YAML::Node rules = root["context_rules"];
+    const YamlNode rules = root["context_rules"];
     if (!rules) return Fail(root, "missing `context_rules:`");
     if (!rules.IsSequence()) return Fail(rules, "`context_rules` must be a list");
-    for (const YAML::Node& r : rules)
+    for (const YamlNode& r : rules)
       if (!Rule(r)) return false;
     return true;
   }
@@ -62,22 +62,22 @@ class RulesLoader {
   std::string error;
 
  private:
-  bool Fail(const YAML::Node& n, const std::string& what) {
+  bool Fail(const YamlNode& n, const std::string& what) {
     const int line = n.Mark().line >= 0 ? n.Mark().line + 1 : 0;
     error = std::string(file_) + ":" + std::to_string(line) + ": " + what;
     return false;
   }
 
-  bool Category(const YAML::Node& n, ContextCategory* out) {
+  bool Category(const YamlNode& n, ContextCategory* out) {
     if (!n.IsScalar()) return Fail(n, "a category must be a name such as NEGATED_EXISTENCE");
     if (!ParseContextCategory(n.Scalar(), out))
       return Fail(n, "unknown category '" + n.Scalar() + "'");
     return true;
   }
 
-  bool Scope(const YAML::Node& n, int* out) {
+  bool Scope(const YamlNode& n, int* out) {
     int v = 0;
-    if (!n.IsScalar() || !YAML::convert<int>::decode(n, v))
+    if (!n.IsScalar() || !DecodeYaml(n, &v))
       return Fail(n, "max_scope must be a whole number");
     if (v < 1 || v > kMaxScope)
       return Fail(n, "max_scope " + std::to_string(v) + " is out of range 1.." +
@@ -86,14 +86,14 @@ class RulesLoader {
     return true;
   }
 
-  bool WordClasses(const YAML::Node& n) {
+  bool WordClasses(const YamlNode& n) {
     if (!n.IsMap()) return Fail(n, "`word_classes` must map a name to a list of words");
     for (const auto& kv : n) {
       const std::string name = kv.first.as<std::string>();
       if (!kv.second.IsSequence() || kv.second.size() == 0)
         return Fail(kv.second, "word class '" + name + "' must be a non-empty list");
       std::vector<std::string>& words = out_->word_classes[name];
-      for (const YAML::Node& w : kv.second) {
+      for (const YamlNode& w : kv.second) {
         if (!w.IsScalar()) return Fail(w, "a word class holds words");
         const std::vector<Token> t = Tokenize(w.Scalar());
         if (t.empty()) return Fail(w, "empty word in class '" + name + "'");
@@ -105,7 +105,7 @@ class RulesLoader {
     return true;
   }
 
-  bool Categories(const YAML::Node& n) {
+  bool Categories(const YamlNode& n) {
     if (!n.IsMap()) return Fail(n, "`categories` must map a category to its settings");
     for (const auto& kv : n) {
       ContextCategory c;
@@ -126,9 +126,9 @@ class RulesLoader {
     return true;
   }
 
-  bool CategoryList(const YAML::Node& n, std::vector<ContextCategory>* out) {
+  bool CategoryList(const YamlNode& n, std::vector<ContextCategory>* out) {
     if (!n.IsSequence()) return Fail(n, "expected a list of categories");
-    for (const YAML::Node& item : n) {
+    for (const YamlNode& item : n) {
       ContextCategory c;
       if (!Category(item, &c)) return false;
       out->push_back(c);
@@ -136,7 +136,7 @@ class RulesLoader {
     return true;
   }
 
-  bool Rule(const YAML::Node& r) {
+  bool Rule(const YamlNode& r) {
     if (!r.IsMap()) return Fail(r, "a rule must be a mapping with literal, category, ...");
     ContextRule rule;
     rule.line = r.Mark().line + 1;
@@ -144,7 +144,7 @@ class RulesLoader {
     std::string literal;
     for (const auto& kv : r) {
       const std::string key = kv.first.as<std::string>();
-      const YAML::Node& v = kv.second;
+      const YamlNode& v = kv.second;
       if (key == "literal") {
         if (!v.IsScalar()) return Fail(v, "literal must be text");
         literal = v.Scalar();
@@ -186,7 +186,7 @@ class RulesLoader {
 
   // TERMINATE and PSEUDO rules take their own direction; every other category needs one
   // of forward / backward / bidirectional.
-  bool DirectionFits(const YAML::Node& r, ContextRule* rule, bool has_direction) {
+  bool DirectionFits(const YamlNode& r, ContextRule* rule, bool has_direction) {
     const bool term = rule->category == ContextCategory::kTerminate;
     const bool pseudo = rule->category == ContextCategory::kPseudo;
     if (!has_direction) {
@@ -204,8 +204,8 @@ class RulesLoader {
 
   // Expands `{class}` placeholders into one rule per word, tokenises the literal and adds
   // the rules. A literal may hold at most one placeholder (to keep expansion small).
-  bool Expand(const YAML::Node& r, const std::string& literal, const ContextRule& proto) {
-    const YAML::Node at = r["literal"] ? r["literal"] : r;
+  bool Expand(const YamlNode& r, const std::string& literal, const ContextRule& proto) {
+    const YamlNode at = r["literal"] ? r["literal"] : r;
     std::vector<std::string> variants;
     const size_t open = literal.find('{');
     if (open == std::string::npos) {
@@ -269,10 +269,10 @@ bool LoadContextRules(std::string_view yaml_text, std::string_view file_name, Co
   out->file_name = std::string(file_name);
   RulesLoader loader(file_name, out);
   try {
-    const YAML::Node root = YAML::Load(std::string(yaml_text));
+    const YamlNode root = ParseYaml(std::string(yaml_text));
     if (loader.Load(root)) return true;
     *err = loader.error;
-  } catch (const YAML::Exception& e) {
+  } catch (const YamlError& e) {
     *err = std::string(file_name) + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg;
   } catch (const std::exception& e) {  // bad_alloc and the like: still a value, not a crash
     *err = std::string(file_name) + ": " + e.what();

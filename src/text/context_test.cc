@@ -223,7 +223,7 @@ TEST(ContextRulesTest, LoadErrorsNameFileAndLine) {
        "r.yaml:2: unknown word class 'kin'"},
       {"version: 1\n", "r.yaml:1: missing `context_rules:`"},
       {"contxt_rules: []\n", "r.yaml:1: unknown key 'contxt_rules'"},
-      {"context_rules:\n  - {literal: no, category: PSEUDO\n", "r.yaml:3: end of map flow not found"},
+      {"context_rules:\n  - {literal: no, category: PSEUDO\n", "r.yaml:3: while parsing a flow mapping: did not find expected ',' or '}'"},
       {"categories:\n  NEGATED_EXISTENCE: {max_scope: -1}\ncontext_rules: []\n",
        "r.yaml:2: max_scope -1 is out of range 1..100"},
   };
