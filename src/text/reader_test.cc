@@ -135,7 +135,7 @@ const std::vector<Case> kSites = {
 // --- Negation in lay words ----------------------------------------------------------------
 const std::vector<Case> kNegation = {
     {.text = "No weakness at all.", .expect = {{"weakness", absent}}, .span = "weakness"},
-    {.text = "I don't have any numbness or tingling.",
+    {.text = "I don't have any tingling or numbness at all.",
      .expect = {{"numbness", absent}, {"tingling", absent}}},
     {.text = "eye twitching without any pain or weakness",
      .expect = {{"weakness", absent}, {"eyelid_twitch", present}}},
@@ -505,9 +505,11 @@ const std::vector<Case> kEmergencies = {
     {.text = "His speech went slurred all of a sudden",
      .expect = {{"speech_difficulty", present}, {"sudden_onset", present}},
      .span = "speech went slurred"},
-    {.text = "My hands are cramping into claws and I can't breathe properly",
+    {.text = "My hands have seized up like claws and I can't get enough air",
      .expect = {{"carpopedal_spasm", present}, {"breathing_difficulty", present}},
-     .span = "hands are cramping into claws"},
+     .span = "hands have seized up like claws"},
+    {.text = "I get pins and needles around my mouth and my fingers curl up",
+     .expect = {{"perioral_tingling", present}, {"carpopedal_spasm", present}}},
     {.text = "My throat feels tight and I'm struggling to breathe, my hands are in spasm",
      .expect = {{"breathing_difficulty", present}, {"carpopedal_spasm", present}}},
     {.text = "He had a seizure and was staring into space afterwards",
@@ -545,16 +547,16 @@ const std::vector<Case> kEmergencies = {
 
 // --- Longer stories -----------------------------------------------------------------------
 const std::vector<Case> kNarratives = {
-    {.text = "I'm 27, female. My left eye has been twitching on and off for about ten days. "
+    {.text = "I'm 27, female. My left eye keeps flickering off and on, for about ten days. "
              "I've been sleeping maybe five hours a night because of deadlines and drinking "
              "three or four coffees a day. No weakness, no numbness. My mum has MS so I'm a bit "
              "worried.",
      .expect = {{"eyelid_twitch", present}, {"one_eye", present}, {"intermittent", present},
                 {"weakness", absent}, {"numbness", absent}, {"history_ms", not_found},
                 {"anxiety", present}, {"short_sleep", present}},
-     .span = "eye has been twitching",
+     .span = "eye keeps flickering",
      .duration_days = 10, .sleep = 5, .age = 27, .sex = "female"},
-    {.text = "Hi, I'm a 31 year old bloke. For the past two months I've had twitches all over - "
+    {.text = "Hi, 31 year old bloke here. Past two months I've been twitching everywhere: "
              "calves, thighs, arms, even my tummy. I've been googling and I'm terrified it's "
              "ALS. My strength is normal, I can still lift at the gym, and I don't have any "
              "cramps or trouble swallowing.",
@@ -569,8 +571,9 @@ const std::vector<Case> kNarratives = {
                 {"sudden_onset", present}, {"history_stroke", present}},
      .age = 66, .sex = "male"},
     {.text = "Writing for my son who is 9. For a few months he's been blinking hard, scrunching "
-             "his nose and clearing his throat over and over. He says he can hold it in at "
-             "school but it comes out at home. My brother had tics as a kid too.",
+             "his nose and clearing his throat over and over. "
+             "He says he can keep it in during lessons but lets it out once he's home. My brother "
+             "had tics as a kid too.",
      .expect = {{"motor_tics", present}, {"vocal_tics", present},
                 {"tic_suppressible", present}, {"family_history_tics", present}},
      .age = 9, .sex = "male"},
@@ -600,13 +603,13 @@ const std::vector<Case> kNarratives = {
                 {"both_eyes", present}, {"calf_twitch", present}, {"anxiety", absent},
                 {"stress", present}},
      .sleep = 4},
-    {.text = "Had my thyroid out last month. Now my lips and fingertips are tingling and my hands "
+    {.text = "Since my thyroidectomy in May my lips tingle and so do my fingertips, and my hands "
              "keep cramping up. No trouble breathing so far.",
      .expect = {{"neck_gland_surgery", present}, {"perioral_tingling", present},
                 {"carpopedal_spasm", present}, {"breathing_difficulty", absent}}},
-    {.text = "I've been vegan for years and I hardly ever go outside. My bones ache, my muscles "
-             "feel weak and I get twitches in my thighs. My GP said my vitamin D was low last "
-             "winter.",
+    {.text = "I've been vegan for years and hardly ever go outside. My shins and hips ache deep in "
+             "the bone, I'm weaker than I was and my thighs twitch. My GP said my vitamin D was "
+             "low last winter.",
      .expect = {{"vegan_diet", present}, {"little_sun", present}, {"bone_pain", present},
                 {"weakness", present}, {"thigh_twitch", present},
                 {"known_low_vitamin_d", present}}},
@@ -615,8 +618,8 @@ const std::vector<Case> kNarratives = {
      .expect = {{"dental_procedure", present}, {"mouth_twitch", present},
                 {"facial_droop", absent}}},
     {.text = "I'm 72. My right hand has been getting weaker over the past year, I keep dropping "
-             "things and the muscle at the base of my thumb looks thinner. There are little "
-             "ripples under the skin of my forearm. My speech is fine.",
+             "things and the fleshy bit between my thumb and finger has gone hollow. There are "
+             "little ripples under the skin of my forearm. My speech is fine.",
      .expect = {{"hand_weakness", present}, {"muscle_wasting", present},
                 {"fine_rippling", present}, {"getting_worse", present},
                 {"gradual_onset", present}},
