@@ -175,6 +175,11 @@ struct Lexicon {
   // Id of a match key, or kNoLexWord.
   LexWordId Find(std::string_view key) const;
 
+  // Builds `surfaces` and the slot table from `written` (every word as a file writes it),
+  // the spelling variants and the regular inflections of every word, keeping only forms
+  // whose MatchKey is a lexicon word. Called by LoadLexicon once the words are known.
+  void BuildSurfaceTable(const std::vector<std::string>& written);
+
   // Id of a normalised word as it appears in a text ("slept", "cups", "twiching"), or
   // kNoLexWord. Equals Find(MatchKey(norm)) for every word the lexicon can know (its own
   // words, their regular inflections, `irregular_forms`, spelling variants), without
