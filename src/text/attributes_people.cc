@@ -48,7 +48,28 @@ void Reader::FindRelations() {
   relation_word_.assign(p_.size(), 0);
   for (size_t i = 0; i < p_.size(); ++i) {
     const LexWord* w = W(i);
-    if (!w || w->relation < 0 || p_[i].punct || used_[i]) continue;
+    if (!w || p_[i].punct || used_[i]) continue;
+    if (w->pronoun_sex && w->relation < 0) {  // "she is 34": only with an age
+      Relation r;
+      r.first = r.anchor = i;
+      r.sex = w->pronoun_sex;
+      for (size_t k = i + 1; k <= i + 3 && Same(i, k); ++k) {
+        const LexWord* kw = W(k);
+        if (p_[k].num < 0 && !(kw && kw->number >= 0 && !kw->approximate)) continue;
+        size_t end = 0;
+        if (AgeAt(k, true, &r.age, &end)) {
+          r.last = end;
+          r.age_mention = AddMention("age", FormatNumber(std::lround(r.age)), k, end);
+          r.sex_mention = AddMention("sex", SexName(r.sex), i, i + 1);
+          Use(k, end);
+          relation_word_[i] = 1;
+          relations_.push_back(r);
+        }
+        break;
+      }
+      continue;
+    }
+    if (w->relation < 0) continue;
     size_t my = kNone;
     for (size_t k = i; k-- > 0 && i - k <= 5 && Same(k, i);) {
       if (IsCue(k, LexCue::kSelfPossessive)) { my = k; break; }
@@ -268,9 +289,14 @@ bool Reader::SelfSexContext(size_t i) const {
 void Reader::ReadSexWords() {
   for (size_t i = 0; i < p_.size(); ++i) {
     const LexWord* w = W(i);
-    if (!w || !w->sex || used_[i] || p_[i].punct) continue;
-    if (!SelfSexContext(i)) continue;
-    SetSelfSex(w->sex, i, i + 1);
+    if (!w || (!w->sex && !w->sex_letter) || used_[i] || p_[i].punct) continue;
+    // "sex: m", "gender: female"
+    size_t b = i;
+    if (b > 0 && Same(b - 1, i) && p_[b - 1].punct && p_[b - 1].norm == ":") --b;
+    const bool labelled = CueBefore(b, LexCue::kSexBefore) != kNone;
+    const int sex = w->sex ? w->sex : labelled ? w->sex_letter : 0;
+    if (!sex || (!labelled && !SelfSexContext(i))) continue;
+    SetSelfSex(sex, i, i + 1);
     Use(i, i + 1);
   }
 }

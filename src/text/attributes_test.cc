@@ -183,6 +183,13 @@ const std::vector<Case> kCases = {
     {.text = "As a 50 year old man, should I worry?", .age = 50, .sex = "male"},
     {.text = "I turned 60 last month and my face twitches", .age = 60},
     {.text = "I'm 150 years old."},
+    {.text = "She is 34 and her eyelid twitches.", .age = 34, .sex = "female",
+     .want = {{"sex", "female", "She"}, {"age", "34", "34"}}},
+    {.text = "age: 52, sex: m", .age = 52, .sex = "male", .want = {{"sex", "male", "m"}}},
+    {.text = "I'm 5'6 and 130 lbs."},
+    {.text = "I'm 100% sure it's stress."},
+    {.text = "I take 400 mg of magnesium every night.", .want = {{"frequency", "nightly"}}},
+    {.text = "drinking 8 glasses of water a day"},
     {.text = "I ran 5 m this morning."},
     {.text = "A man at work told me it is stress."},
 

@@ -77,6 +77,7 @@ enum class LexCue : uint8_t {
   kWriter,           // i, me, my: the writer speaks of themself
   kBareAgeEnd,       // "my son is 10 and ...": words that may follow a bare age
   kBareUnitBefore,   // "the past week", "the whole month": one unit without a number
+  kSexBefore,        // "sex: m", "gender: female"
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);
@@ -122,6 +123,7 @@ struct LexWord {
   int8_t sex = 0;              // sex word: 1 female, 2 male
   int8_t sex_letter = 0;       // "f" / "m" next to an age: 1 female, 2 male
   int16_t relation = -1;       // index into relations
+  int8_t pronoun_sex = 0;      // "she" 1, "he" 2: a third person ("she is 34")
   bool side_noun = false;      // "side", "one": lets a needs_site side word count
   std::array<bool, kLexCueCount> single_cue{};  // one-word cue of each list
   bool joins_next = false;     // first word of a two-word spelling ("eye" of "eye lid")

@@ -34,19 +34,19 @@ constexpr std::array<std::string_view, kLexCueCount> kCueNames = {
     "as_a",          "here",            "decade_in",      "self_possessive",
     "other_possessive", "first_person", "report_verb",    "subject_verb",
     "family_history", "side_prep",      "old",            "complaint",
-    "writer",        "bare_age_end",   "bare_unit_before"};
+    "writer",        "bare_age_end",   "bare_unit_before", "sex_before"};
 
 constexpr std::array<std::string_view, 6> kMentionKinds = {
     "site", "side", "onset", "frequency", "time_of_day", "progression"};
 
-constexpr std::array<std::string_view, 27> kSections = {
+constexpr std::array<std::string_view, 28> kSections = {
     "version",        "spelling",        "numbers",         "approximate_numbers",
     "frequency_counts", "units",         "rates",           "relative_times",
     "vague_durations", "vague_plural_count", "months",      "weekdays",
     "decades",        "decade_modifiers", "sex_words",      "sex_letters",
     "relations",      "limits",          "cues",            "mentions",
     "needs_site",     "side_nouns",      "needs_owner",     "spread",
-    "substances",     "containers",      "irregular_forms"};
+    "substances",     "containers",      "irregular_forms", "pronouns"};
 
 // Eight bytes at a time: most words are one or two multiplies.
 int8_t SexCode(std::string_view s) { return s == "female" ? 1 : s == "male" ? 2 : 0; }
@@ -201,7 +201,7 @@ class Loader {
     static constexpr std::string_view kOrder[] = {
         "numbers", "approximate_numbers", "frequency_counts", "units", "rates",
         "relative_times", "vague_durations", "vague_plural_count", "months", "weekdays",
-        "decades", "decade_modifiers", "sex_words", "sex_letters", "relations", "limits",
+        "decades", "decade_modifiers", "sex_words", "sex_letters", "relations", "pronouns", "limits",
         "cues", "mentions", "needs_site", "side_nouns", "needs_owner", "spread", "substances",
         "containers"};
     for (std::string_view s : kOrder) {
@@ -365,6 +365,15 @@ class Loader {
         if (letter.size() != 1) return Fail(k, fmt::format("sex letter '{}' must be one letter", letter));
         if (!Word(k, "sex letter", letter, &w)) return false;
         w->sex_letter = SexCode(sex);
+        return true;
+      });
+    if (s == "pronouns")
+      return ForEach(n, s, [&](const YAML::Node& k, const std::string& word, const YAML::Node& v) {
+        std::string sex;
+        if (!Scalar(v, "a pronoun's sex", &sex)) return false;
+        if (!SexCode(sex)) return Fail(v, fmt::format("sex must be female or male, not '{}'", sex));
+        if (!Word(k, "pronoun", word, &w)) return false;
+        w->pronoun_sex = SexCode(sex);
         return true;
       });
     if (s == "relations")
