@@ -87,14 +87,25 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
         else blocked = true;  // absent or unknown: this alternative cannot fire
       }
       if (blocked || open.empty()) continue;
-      bool emergency = flag.level == TriageLevel::kEmergencyAmbulance || flag.level == TriageLevel::kEmergency;
+      // Ask for urgent rules (24 hours or sooner), and for a routine rule only when one
+      // answer would complete it; in both cases only when the sign is not unlikely.
+      const bool urgent = !MoreUrgent(TriageLevel::kConsultation24, flag.level);
+      if (!urgent && !(reported > 0 && open.size() == 1)) continue;
+      // How likely the rule is to complete (signs taken as independent); ask about its
+      // least likely sign first, since a "no" there settles the rule soonest.
+      double p_rule = 1;
+      int ask = -1;
+      double p_ask = 2;
       for (int f : open) {
         double p = predictive(f);
-        bool worth = reported > 0 ? p >= options.screen_probability / 3
-                                  : emergency && p >= options.screen_probability;
-        if (!worth) continue;
-        if (!red || p > red->gain) red = Question{f, "red_flag", p};
+        p_rule *= p;
+        if (p < p_ask) {
+          p_ask = p;
+          ask = f;
+        }
       }
+      if (p_rule < options.screen_probability) continue;
+      if (!red || p_rule > red->gain) red = Question{ask, "red_flag", p_rule};
     }
   }
   if (red) {

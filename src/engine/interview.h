@@ -13,10 +13,10 @@ namespace twitchcheck {
 
 struct InterviewOptions {
   size_t max_questions = 12;      // stop after this many answers
-  double min_gain = 0.015;        // stop when no question is expected to teach more (nats)
+  double min_gain = 0.1;        // stop when no question is expected to teach more (nats)
   double screen_probability = 0.03;  // ask about an emergency sign at least this likely
-  double settled_probability = 0.85; // stop once the leading cause is this likely ...
-  double settled_gain = 0.05;        // ... and no question is worth more than this
+  double settled_probability = 0.6; // stop once the leading cause is this likely ...
+  double settled_gain = 0.2;        // ... and no question is worth more than this
 };
 
 struct Question {
