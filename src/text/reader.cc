@@ -72,10 +72,24 @@ Reading TextReader::Read(std::string_view text) const {
     // For a phrase with parts ("face ... weak"), the last part is the target, so a cue in
     // the gap still applies ("my face isn't weak"), while the phrase's own words stay
     // masked ("can't move ... side of" is not negated by its own "not").
+    // Phrases that share a word with this one stay visible: in "my dad had ALS" the
+    // family-history phrase's "dad" is what says that "ALS" is not about the writer.
     const auto [target_first, target_last] = m.parts.back();
-    for (size_t t = target_first; t < target_last; ++t) masked[t].norm = tokens[t].norm;
+    std::vector<const PhraseMatch*> overlapping;
+    for (const PhraseMatch& o : matches)
+      if (o.first < m.last && m.first < o.last) overlapping.push_back(&o);
+    auto reveal = [&](bool on) {
+      for (const PhraseMatch* o : overlapping)
+        for (const auto& [b, e] : o->parts)
+          for (size_t t = b; t < e; ++t) masked[t].norm = on ? tokens[t].norm : std::string();
+    };
+    reveal(true);
+    // The phrase's own earlier parts stay hidden ("can't move ... side" is not negated by
+    // its own "not"); only its last part is the target.
+    for (size_t p = 0; p + 1 < m.parts.size(); ++p)
+      for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) masked[t].norm.clear();
     ContextResult ctx = context_->Classify(masked, target_first, target_last);
-    for (size_t t = target_first; t < target_last; ++t) masked[t].norm.clear();
+    reveal(false);
 
     if (ctx.hypothetical) {
       out.set_aside.push_back({f.id, span, "hypothetical"});
