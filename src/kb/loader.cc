@@ -1,5 +1,5 @@
 // Reads kb/*.yaml into a Knowledge and validates every reference, range and citation.
-// yaml-cpp reports syntax errors by exception; they are caught here and become KbIssues.
+// The YAML reader (kb/yaml.h) reports syntax errors by exception; they become KbIssues.
 #include "kb/yaml.h"
 
 #include <algorithm>

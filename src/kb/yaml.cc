@@ -226,12 +226,20 @@ int YamlNode::as<int>() const {
   if (!DecodeYaml(*this, &v)) throw YamlError(Mark(), "expected a whole number");
   return v;
 }
+bool DecodeYaml(const YamlNode& n, bool* out) {
+  if (!n.IsScalar()) return false;
+  const std::string& s = n.Scalar();
+  if (s == "true" || s == "True" || s == "TRUE" || s == "yes") *out = true;
+  else if (s == "false" || s == "False" || s == "FALSE" || s == "no") *out = false;
+  else return false;
+  return true;
+}
+
 template <>
 bool YamlNode::as<bool>() const {
-  const std::string& s = Scalar();
-  if (IsScalar() && (s == "true" || s == "True" || s == "TRUE" || s == "yes")) return true;
-  if (IsScalar() && (s == "false" || s == "False" || s == "FALSE" || s == "no")) return false;
-  throw YamlError(Mark(), "expected true or false");
+  bool v;
+  if (!DecodeYaml(*this, &v)) throw YamlError(Mark(), "expected true or false");
+  return v;
 }
 
 }  // namespace twitchcheck

@@ -96,6 +96,7 @@ template <> bool YamlNode::as<bool>() const;
 // Converts without throwing; false when the node is not a scalar of that type.
 bool DecodeYaml(const YamlNode& n, int* out);
 bool DecodeYaml(const YamlNode& n, double* out);
+bool DecodeYaml(const YamlNode& n, bool* out);
 
 // Parses the first document of `text`. Throws YamlError (with the line) on a syntax error.
 YamlNode ParseYaml(std::string_view text);

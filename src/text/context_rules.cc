@@ -1,5 +1,5 @@
 // Loading kb/context_rules.yaml into ContextRules, with "file:line: message" errors.
-// yaml-cpp reports problems by throwing; every call into it happens inside the one
+// The YAML reader reports problems by throwing; every call into it happens inside the one
 // try-block in LoadContextRules, so no exception leaves this file.
 #include <map>
 #include <set>

@@ -1,11 +1,11 @@
 // Loads kb/lexicon.yaml into the lookup tables of lexicon.h.
 //
-// Every word of the file goes through the same MatchKey as the words of a text. yaml-cpp
-// throws on syntax errors and bad conversions; both are caught here and turned into
-// "file:line: message".
+// Every word of the file goes through the same MatchKey as the words of a text. The YAML
+// reader (kb/yaml.h) throws on syntax errors and bad conversions; both are caught here and
+// turned into "file:line: message".
 #include "text/lexicon.h"
 
-#include <yaml-cpp/yaml.h>
+#include "kb/yaml.h"
 
 #include <algorithm>
 #include <exception>
@@ -57,47 +57,47 @@ class Loader {
       : file_(file), lex_(lex), err_(err) {}
 
   bool Load(std::string_view text) {
-    YAML::Node root;
+    YamlNode root;
     try {
-      root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception& e) {
+      root = ParseYaml(std::string(text));
+    } catch (const YamlError& e) {
       *err_ = fmt::format("{}:{}: YAML syntax: {}", file_, e.mark.line + 1, e.msg);
       return false;
     }
     try {
       return LoadRoot(root);
-    } catch (const std::exception& e) {  // a yaml-cpp conversion we did not foresee
+    } catch (const std::exception& e) {  // a conversion we did not foresee
       *err_ = fmt::format("{}:{}: {}", file_, last_line_, e.what());
       return false;
     }
   }
 
  private:
-  int Line(const YAML::Node& n) {
+  int Line(const YamlNode& n) {
     if (n.IsDefined() && n.Mark().line >= 0) last_line_ = n.Mark().line + 1;
     return last_line_;
   }
-  bool Fail(const YAML::Node& n, const std::string& what) {
+  bool Fail(const YamlNode& n, const std::string& what) {
     *err_ = fmt::format("{}:{}: {}", file_, Line(n), what);
     return false;
   }
 
-  bool Scalar(const YAML::Node& n, std::string_view what, std::string* out) {
+  bool Scalar(const YamlNode& n, std::string_view what, std::string* out) {
     if (!n.IsScalar()) return Fail(n, fmt::format("{} must be a text value", what));
     *out = n.Scalar();
     return true;
   }
-  bool Number(const YAML::Node& n, std::string_view what, double* out) {
-    if (!n.IsScalar() || !YAML::convert<double>::decode(n, *out))
+  bool Number(const YamlNode& n, std::string_view what, double* out) {
+    if (!n.IsScalar() || !DecodeYaml(n, out))
       return Fail(n, fmt::format("{} must be a number", what));
     return true;
   }
-  bool Map(const YAML::Node& n, std::string_view what) {
+  bool Map(const YamlNode& n, std::string_view what) {
     if (!n.IsMap()) return Fail(n, fmt::format("{} must be a map", what));
     return true;
   }
   // A word or phrase: lower case, single spaces, not empty.
-  bool Phrase(const YAML::Node& n, std::string_view what, std::string* out) {
+  bool Phrase(const YamlNode& n, std::string_view what, std::string* out) {
     if (!Scalar(n, what, out)) return false;
     const std::string& s = *out;
     if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.find("  ") != std::string::npos)
@@ -106,9 +106,9 @@ class Loader {
       if (c >= 'A' && c <= 'Z') return Fail(n, fmt::format("{} '{}' must be lower case", what, s));
     return true;
   }
-  bool List(const YAML::Node& n, std::string_view what, std::vector<std::string>* out) {
+  bool List(const YamlNode& n, std::string_view what, std::vector<std::string>* out) {
     if (!n.IsSequence()) return Fail(n, fmt::format("{} must be a list", what));
-    for (const YAML::Node& item : n) {
+    for (const YamlNode& item : n) {
       std::string s;
       if (!Phrase(item, what, &s)) return false;
       out->push_back(std::move(s));
@@ -129,14 +129,14 @@ class Loader {
     return id;
   }
   // One word only (numbers, units, ...).
-  bool Word(const YAML::Node& n, std::string_view what, std::string_view word, LexWord** out) {
+  bool Word(const YamlNode& n, std::string_view what, std::string_view word, LexWord** out) {
     if (word.find(' ') != std::string_view::npos)
       return Fail(n, fmt::format("{} '{}' must be one word", what, word));
     *out = &lex_->words[Intern(word)];
     return true;
   }
 
-  bool AddPhrase(const YAML::Node& n, std::string_view text, LexRole role, uint16_t index,
+  bool AddPhrase(const YamlNode& n, std::string_view text, LexRole role, uint16_t index,
                  std::string value = {}, double days = 0) {
     LexPhrase p;
     size_t start = 0;
@@ -170,9 +170,9 @@ class Loader {
     return true;
   }
 
-  // Iterates a map, failing on duplicate keys (yaml-cpp keeps both).
+  // Iterates a map, failing on duplicate keys (the YAML reader keeps both).
   template <class F>
-  bool ForEach(const YAML::Node& n, std::string_view what, F f) {
+  bool ForEach(const YamlNode& n, std::string_view what, F f) {
     if (!Map(n, what)) return false;
     std::set<std::string> keys;
     for (const auto& kv : n) {
@@ -184,7 +184,7 @@ class Loader {
     return true;
   }
 
-  bool LoadRoot(const YAML::Node& root) {
+  bool LoadRoot(const YamlNode& root) {
     if (!root.IsMap()) return Fail(root, "the file must be a map of sections");
     for (const auto& kv : root) {
       const std::string name = kv.first.IsScalar() ? kv.first.Scalar() : "";
@@ -205,7 +205,7 @@ class Loader {
         "cues", "mentions", "needs_site", "side_nouns", "needs_owner", "spread", "substances",
         "containers"};
     for (std::string_view s : kOrder) {
-      const YAML::Node n = root[std::string(s)];
+      const YamlNode n = root[std::string(s)];
       if (!n) {
         if (s == "limits" || s == "units" || s == "numbers")
           return Fail(root, fmt::format("missing section '{}'", s));
@@ -242,9 +242,9 @@ class Loader {
     return true;
   }
 
-  bool LoadSpelling(const YAML::Node& n) {
-    return ForEach(n, "spelling", [&](const YAML::Node& k, const std::string& variant,
-                                      const YAML::Node& v) {
+  bool LoadSpelling(const YamlNode& n) {
+    return ForEach(n, "spelling", [&](const YamlNode& k, const std::string& variant,
+                                      const YamlNode& v) {
       std::string canon;
       if (!Phrase(v, "a canonical spelling", &canon)) return false;
       if (canon.find(' ') != std::string::npos)
@@ -263,16 +263,16 @@ class Loader {
     });
   }
 
-  bool Days(const YAML::Node& v, std::string_view what, double* d) {
+  bool Days(const YamlNode& v, std::string_view what, double* d) {
     if (!Number(v, what, d)) return false;
     if (!(*d > 0)) return Fail(v, fmt::format("{} must be greater than 0", what));
     return true;
   }
 
-  bool LoadSection(std::string_view s, const YAML::Node& n) {
+  bool LoadSection(std::string_view s, const YamlNode& n) {
     LexWord* w = nullptr;
     if (s == "numbers")
-      return ForEach(n, "numbers", [&](const YAML::Node& k, const std::string& word, const YAML::Node& v) {
+      return ForEach(n, "numbers", [&](const YamlNode& k, const std::string& word, const YamlNode& v) {
         double d = 0;
         if (!Number(v, "a number's value", &d) || !Word(k, "number word", word, &w)) return false;
         if (d < 0) return Fail(v, "a number's value must not be negative");
@@ -291,7 +291,7 @@ class Loader {
       return true;
     }
     if (s == "frequency_counts")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& word, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& word, const YamlNode& v) {
         double d = 0;
         if (!Number(v, "a count", &d) || !Word(k, "count word", word, &w)) return false;
         if (d < 1 || d > 100) return Fail(v, "a count must be 1..100");
@@ -299,7 +299,7 @@ class Loader {
         return true;
       });
     if (s == "units")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& name, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& name, const YamlNode& v) {
         if (!Map(v, fmt::format("unit '{}'", name))) return false;
         LexUnit u{name, 0};
         std::vector<std::string> words;
@@ -316,18 +316,18 @@ class Loader {
         return true;
       });
     if (s == "rates")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& word, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& word, const YamlNode& v) {
         return Word(k, "rate word", word, &w) && Days(v, "a rate's days", &w->rate_days);
       });
     if (s == "relative_times" || s == "vague_durations")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& phrase, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& phrase, const YamlNode& v) {
         double d = 0;
         if (!Days(v, "days", &d)) return false;
         return AddPhrase(k, phrase, s == "relative_times" ? LexRole::kRelative : LexRole::kVague, 0, {}, d);
       });
     if (s == "vague_plural_count") return Days(n, s, &lex_->vague_plural_count);
     if (s == "months" || s == "weekdays" || s == "decades" || s == "decade_modifiers")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& word, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& word, const YamlNode& v) {
         double d = 0;
         if (!Number(v, "a value", &d) || !Word(k, s, word, &w)) return false;
         if (s == "months") {
@@ -347,7 +347,7 @@ class Loader {
         return true;
       });
     if (s == "sex_words")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& sex, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& sex, const YamlNode& v) {
         if (!SexCode(sex)) return Fail(k, fmt::format("sex must be female or male, not '{}'", sex));
         std::vector<std::string> list;
         if (!List(v, "sex words", &list)) return false;
@@ -358,7 +358,7 @@ class Loader {
         return true;
       });
     if (s == "sex_letters")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& letter, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& letter, const YamlNode& v) {
         std::string sex;
         if (!Scalar(v, "a sex", &sex)) return false;
         if (!SexCode(sex)) return Fail(v, fmt::format("sex must be female or male, not '{}'", sex));
@@ -368,7 +368,7 @@ class Loader {
         return true;
       });
     if (s == "pronouns")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& word, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& word, const YamlNode& v) {
         std::string sex;
         if (!Scalar(v, "a pronoun's sex", &sex)) return false;
         if (!SexCode(sex)) return Fail(v, fmt::format("sex must be female or male, not '{}'", sex));
@@ -377,7 +377,7 @@ class Loader {
         return true;
       });
     if (s == "relations")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& word, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& word, const YamlNode& v) {
         std::string sex;
         if (!Scalar(v, "a relation's sex", &sex)) return false;
         if (!sex.empty() && !SexCode(sex))
@@ -389,7 +389,7 @@ class Loader {
       });
     if (s == "limits") {
       std::array<bool, kLexAttributeCount> set{};
-      if (!ForEach(n, s, [&](const YAML::Node& k, const std::string& name, const YAML::Node& v) {
+      if (!ForEach(n, s, [&](const YamlNode& k, const std::string& name, const YamlNode& v) {
             auto it = std::find(kAttributeNames.begin(), kAttributeNames.end(), name);
             if (it == kAttributeNames.end()) return Fail(k, fmt::format("unknown attribute '{}'", name));
             const size_t i = static_cast<size_t>(it - kAttributeNames.begin());
@@ -402,7 +402,7 @@ class Loader {
       return true;
     }
     if (s == "cues")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& name, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& name, const YamlNode& v) {
         auto it = std::find(kCueNames.begin(), kCueNames.end(), name);
         if (it == kCueNames.end()) return Fail(k, fmt::format("unknown cue list '{}'", name));
         return Phrases(v, "a cue", LexRole::kCue, static_cast<uint16_t>(it - kCueNames.begin()));
@@ -419,7 +419,7 @@ class Loader {
       return true;
     }
     if (s == "spread")
-      return ForEach(n, s, [&](const YAML::Node& k, const std::string& name, const YAML::Node& v) {
+      return ForEach(n, s, [&](const YamlNode& k, const std::string& name, const YamlNode& v) {
         const LexRole role = name == "to"       ? LexRole::kSpreadTo
                              : name == "origin" ? LexRole::kSpreadOrigin
                              : name == "then"   ? LexRole::kSpreadThen
@@ -431,7 +431,7 @@ class Loader {
     return LoadContainers(n);
   }
 
-  bool Phrases(const YAML::Node& v, std::string_view what, LexRole role, uint16_t index,
+  bool Phrases(const YamlNode& v, std::string_view what, LexRole role, uint16_t index,
                const std::string& value = {}) {
     std::vector<std::string> list;
     lines_.clear();
@@ -462,13 +462,13 @@ class Loader {
     return nullptr;
   }
 
-  bool LoadMentions(const YAML::Node& n) {
-    return ForEach(n, "mentions", [&](const YAML::Node& k, const std::string& kind, const YAML::Node& v) {
+  bool LoadMentions(const YamlNode& n) {
+    return ForEach(n, "mentions", [&](const YamlNode& k, const std::string& kind, const YamlNode& v) {
       if (std::find(kMentionKinds.begin(), kMentionKinds.end(), kind) == kMentionKinds.end())
         return Fail(k, fmt::format("unknown mention kind '{}'", kind));
       const uint16_t index = static_cast<uint16_t>(lex_->mention_kinds.size());
       lex_->mention_kinds.push_back(kind);
-      return ForEach(v, kind, [&](const YAML::Node&, const std::string& value, const YAML::Node& list) {
+      return ForEach(v, kind, [&](const YamlNode&, const std::string& value, const YamlNode& list) {
         if (value.find(' ') != std::string::npos)
           return Fail(list, fmt::format("mention value '{}' must be one snake_case word", value));
         return Phrases(list, "a mention phrase", LexRole::kMention, index, value);
@@ -476,8 +476,8 @@ class Loader {
     });
   }
 
-  bool LoadSubstances(const YAML::Node& n) {
-    return ForEach(n, "substances", [&](const YAML::Node& k, const std::string& name, const YAML::Node& v) {
+  bool LoadSubstances(const YamlNode& n) {
+    return ForEach(n, "substances", [&](const YamlNode& k, const std::string& name, const YamlNode& v) {
       if (!Map(v, fmt::format("substance '{}'", name))) return false;
       std::string attr;
       if (!Scalar(v["attribute"], "a substance's attribute", &attr)) return false;
@@ -499,8 +499,8 @@ class Loader {
     return -1;
   }
 
-  bool LoadContainers(const YAML::Node& n) {
-    return ForEach(n, "containers", [&](const YAML::Node& k, const std::string& name, const YAML::Node& v) {
+  bool LoadContainers(const YamlNode& n) {
+    return ForEach(n, "containers", [&](const YamlNode& k, const std::string& name, const YamlNode& v) {
       if (!Map(v, fmt::format("container '{}'", name))) return false;
       for (const auto& kv : v) {
         const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
@@ -520,12 +520,12 @@ class Loader {
       }
       if (v["needs_substance"]) {
         if (!v["needs_substance"].IsScalar() ||
-            !YAML::convert<bool>::decode(v["needs_substance"], c.needs_substance))
+            !DecodeYaml(v["needs_substance"], &c.needs_substance))
           return Fail(v["needs_substance"], "needs_substance must be true or false");
       }
       if (v["each"] && !Days(v["each"], "each", &c.each)) return false;
       if (v["each_for"] &&
-          !ForEach(v["each_for"], "each_for", [&](const YAML::Node& sk, const std::string& sub, const YAML::Node& sv) {
+          !ForEach(v["each_for"], "each_for", [&](const YamlNode& sk, const std::string& sub, const YamlNode& sv) {
             const int si = SubstanceIndex(sub);
             if (si < 0) return Fail(sk, fmt::format("unknown substance '{}'", sub));
             double d = 0;
