@@ -233,7 +233,16 @@ class Tokenizer {
     size_t apostrophes = 0;     // inner apostrophes seen
     size_t apostrophe_pos = 0;  // the first one's index in `norm`
     size_t apostrophe_byte = 0; // ... and its offset in the original text
+    norm.reserve(16);
     while (i < text_.size()) {
+      // Fast path for plain ASCII letters and digits, most of any text.
+      const unsigned char b = static_cast<unsigned char>(text_[i]);
+      const bool ascii_letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+      if ((ascii_letter && !number) || (b >= '0' && b <= '9')) {
+        norm.push_back(static_cast<char>(ascii_letter ? (b | 0x20) : b));
+        ++i;
+        continue;
+      }
       const Char c = Decode(text_, i);
       if (c.cls == CharClass::kLetter || c.cls == CharClass::kDigit) {
         if (number && c.cls == CharClass::kLetter) {
