@@ -199,10 +199,44 @@ ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, size_t t
     stem_ids.resize(hi - lo);
     for (size_t i = lo; i < hi; ++i) stem_ids[i - lo] = im.Lookup(Stem(tokens[i].norm));
   }
+  return ClassifyWindow(tokens, norm_ids, stem_ids, lo, lo, hi, target_first, target_last);
+}
+
+ContextEngine::WordIds ContextEngine::Ids(const std::vector<Token>& tokens) const {
+  const Impl& im = *impl_;
+  WordIds ids;
+  ids.norm.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) ids.norm[i] = im.Lookup(tokens[i].norm);
+  if (!im.stem_trie.empty()) {
+    ids.stem.resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) ids.stem[i] = im.Lookup(Stem(tokens[i].norm));
+  }
+  return ids;
+}
+
+ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, const WordIds& ids,
+                                      size_t target_first, size_t target_last) const {
+  if (target_first >= target_last || target_last > tokens.size() || ids.norm.size() != tokens.size())
+    return ContextResult();
+  const size_t sentence = tokens[target_first].sentence;
+  size_t lo = target_first, hi = target_last;
+  while (lo > 0 && tokens[lo - 1].sentence == sentence) --lo;
+  while (hi < tokens.size() && tokens[hi].sentence == tokens[target_last - 1].sentence) ++hi;
+  return ClassifyWindow(tokens, ids.norm, ids.stem, 0, lo, hi, target_first, target_last);
+}
+
+// Classifies with ids indexed from `base` (ids[i - base] is token i's).
+ContextResult ContextEngine::ClassifyWindow(const std::vector<Token>& tokens,
+                                            const std::vector<int>& norm_ids,
+                                            const std::vector<int>& stem_ids, size_t base,
+                                            size_t lo, size_t hi, size_t target_first,
+                                            size_t target_last) const {
+  ContextResult result;
+  const Impl& im = *impl_;
   // Cues never straddle the target's edges, and cues inside the target are not its context.
   std::vector<Impl::Match> matches;
-  im.FindMatches(tokens, lo, target_first, norm_ids, stem_ids, lo, &matches);
-  im.FindMatches(tokens, target_last, hi, norm_ids, stem_ids, lo, &matches);
+  im.FindMatches(tokens, lo, target_first, norm_ids, stem_ids, base, &matches);
+  im.FindMatches(tokens, target_last, hi, norm_ids, stem_ids, base, &matches);
 
   for (size_t k = 0; k < matches.size(); ++k) {
     for (int rule : im.groups[matches[k].group]) {

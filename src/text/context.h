@@ -117,9 +117,23 @@ class ContextEngine {
   ContextResult Classify(const std::vector<Token>& tokens, size_t target_first,
                          size_t target_last_exclusive) const;
 
+  // The engine's ids of each token's word and stem (-1: no rule uses it). Computing them
+  // once per text saves every later Classify the lookups; a caller that masks a token
+  // sets its ids to -1.
+  struct WordIds {
+    std::vector<int> norm, stem;
+  };
+  WordIds Ids(const std::vector<Token>& tokens) const;
+  // As above, with `ids` from Ids(tokens) (REQUIRES: one entry per token).
+  ContextResult Classify(const std::vector<Token>& tokens, const WordIds& ids,
+                         size_t target_first, size_t target_last_exclusive) const;
+
   struct Impl;
 
  private:
+  ContextResult ClassifyWindow(const std::vector<Token>& tokens, const std::vector<int>& norm_ids,
+                               const std::vector<int>& stem_ids, size_t base, size_t lo, size_t hi,
+                               size_t target_first, size_t target_last) const;
   std::unique_ptr<Impl> impl_;
 };
 

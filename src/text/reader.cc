@@ -59,13 +59,16 @@ Reading TextReader::Read(std::string_view text) const {
   // The context engine sees the words of other recognised phrases masked: the "not" of
   // "could not talk" is part of that symptom, not a denial of the next one.
   std::vector<Token> masked = tokens;
-  std::vector<char> in_phrase(tokens.size(), 0);
+  const ContextEngine::WordIds ids = context_->Ids(tokens);
+  ContextEngine::WordIds masked_ids = ids;
+  auto set_masked = [&](size_t t, bool hide) {
+    masked[t].norm = hide ? std::string() : tokens[t].norm;
+    masked_ids.norm[t] = hide ? -1 : ids.norm[t];
+    if (!ids.stem.empty()) masked_ids.stem[t] = hide ? -1 : ids.stem[t];
+  };
   for (const PhraseMatch& m : matches)
     for (const auto& [b, e] : m.parts)
-      for (size_t t = b; t < e; ++t) {
-        in_phrase[t] = 1;
-        masked[t].norm.clear();
-      }
+      for (size_t t = b; t < e; ++t) set_masked(t, true);
   for (const PhraseMatch& m : matches) {
     const Finding& f = kb_->findings[m.finding];
     Span span{tokens[m.first].begin, tokens[m.last - 1].end};
@@ -81,14 +84,14 @@ Reading TextReader::Read(std::string_view text) const {
     auto reveal = [&](bool on) {
       for (const PhraseMatch* o : overlapping)
         for (const auto& [b, e] : o->parts)
-          for (size_t t = b; t < e; ++t) masked[t].norm = on ? tokens[t].norm : std::string();
+          for (size_t t = b; t < e; ++t) set_masked(t, !on);
     };
     reveal(true);
     // The phrase's own earlier parts stay hidden ("can't move ... side" is not negated by
     // its own "not"); only its last part is the target.
     for (size_t p = 0; p + 1 < m.parts.size(); ++p)
-      for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) masked[t].norm.clear();
-    ContextResult ctx = context_->Classify(masked, target_first, target_last);
+      for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) set_masked(t, true);
+    ContextResult ctx = context_->Classify(masked, masked_ids, target_first, target_last);
     reveal(false);
 
     if (ctx.hypothetical) {
