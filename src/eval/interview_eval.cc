@@ -1,13 +1,13 @@
 #include "eval/interview_eval.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "engine/interview.h"
+#include "eval/vignettes.h"
 #include "text/reader.h"
 
 namespace twitchcheck {
@@ -22,38 +22,18 @@ std::string FirstSentence(const std::string& text) {
 
 bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostream& out,
                        InterviewScores* s, std::string* err) {
-  std::ifstream in(path);
-  if (!in) {
-    *err = "cannot read '" + path + "'";
-    return false;
-  }
+  std::vector<Vignette> cases;
+  if (!ReadVignettes(path, &cases, err)) return false;
   const TextReader* reader = ReaderFor(kb, err);
   if (!reader) return false;
   *s = InterviewScores{};
   std::vector<int> counts;
-  std::string line;
-  int line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    nlohmann::json c = nlohmann::json::parse(line, nullptr, false);
-    if (c.is_discarded() || !c.is_object() || !c.contains("text") || !c["text"].is_string() ||
-        !c.contains("triage") || !c["triage"].is_string()) {
-      *err = fmt::format("{}:{}: not a vignette (needs at least text and triage)", path, line_no);
-      return false;
-    }
-    const std::string text = c["text"].get<std::string>();
-    Patient patient;
-    if (c.contains("age") && c["age"].is_number_integer()) patient.age = c["age"].get<int>();
-    if (c.contains("sex") && c["sex"].is_string()) patient.sex = c["sex"].get<std::string>();
-    std::vector<std::string> primary;
-    if (c.contains("primary") && c["primary"].is_array())
-      for (const auto& p : c["primary"]) primary.push_back(p.get<std::string>());
+  for (const Vignette& v : cases) {
+    const std::string& text = v.text;
+    const Patient& patient = v.patient;
+    const std::vector<std::string>& primary = v.primary;
     std::vector<std::string> ok;
-    ok.push_back(c["triage"].get<std::string>());
-    if (c.contains("triage_ok") && c["triage_ok"].is_array())
-      for (const auto& t : c["triage_ok"]) ok.push_back(t.get<std::string>());
-
+    for (TriageLevel l : v.accepted) ok.push_back(std::string(TriageName(l)));
     // What the whole story says, after implications: the simulated person's answers.
     Reading full = reader->Read(text);
     Assessment whole = Assess(kb, full.evidence, patient);
@@ -95,7 +75,7 @@ bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostrea
     s->triage_interview += triage_hit(step.assessment);
     s->triage_full += triage_hit(whole);
     if ((!primary.empty() && !top3(step.assessment)) || !triage_hit(step.assessment))
-      out << fmt::format("miss {}: {} questions, got {} / {}\n", c.contains("id") ? c["id"].dump() : std::to_string(line_no),
+      out << fmt::format("miss {}: {} questions, got {} / {}\n", v.id,
                          answers.size(), kb.conditions[step.assessment.conditions[0].condition].id,
                          TriageName(step.assessment.triage.level));
   }

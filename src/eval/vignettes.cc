@@ -12,16 +12,12 @@
 
 namespace twitchcheck {
 
-bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostream& out,
-                       VignetteScores* s, std::string* err) {
+bool ReadVignettes(const std::string& path, std::vector<Vignette>* out, std::string* err) {
   std::ifstream in(path);
   if (!in) {
     *err = "cannot read '" + path + "'";
     return false;
   }
-  const TextReader* reader = ReaderFor(kb, err);
-  if (!reader) return false;
-  *s = VignetteScores{};
   std::string line;
   int line_no = 0;
   while (std::getline(in, line)) {
@@ -33,32 +29,51 @@ bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostrea
       *err = fmt::format("{}:{}: not a vignette (needs at least text and triage)", path, line_no);
       return false;
     }
-    std::vector<std::string> primary;
-    if (c.contains("primary") && c["primary"].is_array())
-      for (const auto& p : c["primary"]) primary.push_back(p.get<std::string>());
-    std::vector<TriageLevel> ok;
+    Vignette v;
+    v.id = c.contains("id") ? c["id"].dump() : std::to_string(line_no);
+    v.text = c["text"].get<std::string>();
     auto expected = ParseTriage(c["triage"].get<std::string>());
     if (!expected) {
       *err = fmt::format("{}:{}: unknown triage level", path, line_no);
       return false;
     }
-    ok.push_back(*expected);
+    v.expected = *expected;
+    v.accepted.push_back(*expected);
     if (c.contains("triage_ok") && c["triage_ok"].is_array())
       for (const auto& t : c["triage_ok"])
-        if (auto l = ParseTriage(t.get<std::string>())) ok.push_back(*l);
+        if (t.is_string())
+          if (auto l = ParseTriage(t.get<std::string>())) v.accepted.push_back(*l);
+    if (c.contains("primary") && c["primary"].is_array())
+      for (const auto& p : c["primary"])
+        if (p.is_string()) v.primary.push_back(p.get<std::string>());
+    if (c.contains("age") && c["age"].is_number_integer()) v.patient.age = c["age"].get<int>();
+    if (c.contains("sex") && c["sex"].is_string()) v.patient.sex = c["sex"].get<std::string>();
+    out->push_back(std::move(v));
+  }
+  return true;
+}
 
-    Patient patient;
-    if (c.contains("age") && c["age"].is_number_integer()) patient.age = c["age"].get<int>();
-    if (c.contains("sex") && c["sex"].is_string()) patient.sex = c["sex"].get<std::string>();
+bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostream& out,
+                       VignetteScores* s, std::string* err) {
+  std::vector<Vignette> cases;
+  if (!ReadVignettes(path, &cases, err)) return false;
+  const TextReader* reader = ReaderFor(kb, err);
+  if (!reader) return false;
+  *s = VignetteScores{};
+  for (const Vignette& v : cases) {
+    const std::vector<std::string>& primary = v.primary;
+    const std::vector<TriageLevel>& ok = v.accepted;
+    const TriageLevel* expected = &v.expected;
+    Patient patient = v.patient;
     auto start = std::chrono::steady_clock::now();
-    Reading r = reader->Read(c["text"].get<std::string>());
+    Reading r = reader->Read(v.text);
     if (!patient.age) patient.age = r.patient.age;
     if (!patient.sex) patient.sex = r.patient.sex;
     Assessment a = Assess(kb, r.evidence, patient);
     s->seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     ++s->cases;
-    std::string id = c.contains("id") ? c["id"].dump() : std::to_string(line_no);
+    const std::string& id = v.id;
     std::vector<std::string> top;
     for (size_t i = 0; i < a.conditions.size() && i < 3; ++i)
       top.push_back(kb.conditions[a.conditions[i].condition].id);

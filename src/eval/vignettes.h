@@ -5,10 +5,26 @@
 #include <string>
 #include <vector>
 
+#include "engine/assess.h"
 #include "engine/triage.h"
 #include "kb/knowledge.h"
 
 namespace twitchcheck {
+
+// One case of SPEC.md §5: the person's words, age, sex, the acceptable leading causes
+// (empty = not scored) and the expected triage with every level also accepted.
+struct Vignette {
+  std::string id;  // as written in the file, or the line number
+  std::string text;
+  Patient patient;
+  std::vector<std::string> primary;
+  TriageLevel expected = TriageLevel::kSelfCare;
+  std::vector<TriageLevel> accepted;  // includes `expected`
+};
+
+// Reads a JSONL file of vignettes. Returns false with *err naming the file and line of
+// the first malformed case, or when the file cannot be read.
+bool ReadVignettes(const std::string& path, std::vector<Vignette>* out, std::string* err);
 
 struct VignetteScores {
   int cases = 0;
