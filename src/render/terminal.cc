@@ -90,10 +90,13 @@ std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Pat
     if (shown >= style.max_conditions || (shown >= 3 && r.probability < 0.05)) break;
     ++shown;
     const Condition& c = kb.conditions[r.condition];
-    out += fmt::format("  {:<34} {} {:>3.0f} %\n", c.name, Bar(r.probability), 100 * r.probability);
+    out += fmt::format("  {:<40} {} {:>3.0f} %\n", c.name, Bar(r.probability), 100 * r.probability);
+    // Reasons that at least multiply the odds by 1.5; the generic ones say little.
     std::string why;
-    for (size_t i = 0; i < r.supporting.size() && i < 4; ++i)
-      why += (i ? ", " : "") + kb.findings[r.supporting[i].finding].name;
+    for (size_t i = 0, shown_why = 0; i < r.supporting.size() && shown_why < 4; ++i) {
+      if (r.supporting[i].weight < std::log(1.5)) break;
+      why += (shown_why++ ? ", " : "") + kb.findings[r.supporting[i].finding].name;
+    }
     if (!why.empty()) out += Wrap("because: " + why, 6);
     std::string against;
     for (size_t i = 0; i < r.conflicting.size() && i < 3; ++i)
@@ -124,8 +127,12 @@ std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Pat
   // 4. What to do.
   if (!a.advice.empty()) {
     out += paint("What you can do", "1") + "\n";
+    // The most relevant items and the always-shown safety net; --json lists them all.
+    int listed = 0;
     for (int i : a.advice) {
       const Advice& adv = kb.advice[i];
+      if (!adv.always && listed >= style.max_advice) continue;
+      if (!adv.always) ++listed;
       out += Wrap("* " + adv.title + ": " + adv.text, 2);
       if (!adv.foods.empty()) {
         std::string foods;

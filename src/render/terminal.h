@@ -12,6 +12,7 @@ namespace twitchcheck {
 struct TerminalStyle {
   bool color = false;  // ANSI colours
   int max_conditions = 5;
+  int max_advice = 6;  // besides the items shown with every assessment
 };
 
 // True when stdout is a terminal that takes colour (and NO_COLOR is unset).

@@ -161,6 +161,7 @@ class Tokenizer {
   explicit Tokenizer(std::string_view text) : text_(text) {}
 
   std::vector<Token> Run() {
+    tokens_.reserve(text_.size() / 4 + 4);  // about one token per five bytes of prose
     size_t i = 0;
     while (i < text_.size()) {
       const Char c = Decode(text_, i);
