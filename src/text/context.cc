@@ -204,12 +204,26 @@ ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, size_t t
 
 ContextEngine::WordIds ContextEngine::Ids(const std::vector<Token>& tokens) const {
   const Impl& im = *impl_;
+  // Stemming costs far more than a lookup and people reuse their words: remember each
+  // word's ids, per thread and per engine, within a bound.
+  struct Memo {
+    const ContextEngine* owner = nullptr;
+    std::unordered_map<std::string, std::pair<int, int>> ids;
+  };
+  thread_local Memo memo;
+  if (memo.owner != this || memo.ids.size() > 100000) {
+    memo.owner = this;
+    memo.ids.clear();
+  }
+  const bool stems = !im.stem_trie.empty();
   WordIds ids;
   ids.norm.resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) ids.norm[i] = im.Lookup(tokens[i].norm);
-  if (!im.stem_trie.empty()) {
-    ids.stem.resize(tokens.size());
-    for (size_t i = 0; i < tokens.size(); ++i) ids.stem[i] = im.Lookup(Stem(tokens[i].norm));
+  if (stems) ids.stem.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto [it, fresh] = memo.ids.try_emplace(tokens[i].norm, -1, -1);
+    if (fresh) it->second = {im.Lookup(tokens[i].norm), stems ? im.Lookup(Stem(tokens[i].norm)) : -1};
+    ids.norm[i] = it->second.first;
+    if (stems) ids.stem[i] = it->second.second;
   }
   return ids;
 }

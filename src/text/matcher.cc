@@ -47,9 +47,13 @@ PhraseMatcher::PhraseMatcher(const Knowledge& kb, const Lexicon* lex) : lex_(lex
       phrases_.push_back(std::move(p));
     }
   }
+  root_child_.assign(stem_id_.size(), -1);
+  for (const auto& [stem, child] : trie_[0].next) root_child_[stem] = child;
 }
 
 int PhraseMatcher::Child(int node, int stem) const {
+  if (node == 0 && !root_child_.empty())  // built after construction
+    return static_cast<size_t>(stem) < root_child_.size() ? root_child_[stem] : -1;
   const auto& next = trie_[node].next;
   auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(stem, 0));
   return it != next.end() && it->first == stem ? it->second : -1;

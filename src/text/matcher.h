@@ -61,6 +61,7 @@ class PhraseMatcher {
     std::vector<int> phrases;               // phrases whose first part ends here
   };
   std::vector<TrieNode> trie_{1};
+  std::vector<int> root_child_;  // stem id -> child of the root, or -1 (the widest node)
   int Child(int node, int stem) const;
 };
 

@@ -234,7 +234,6 @@ class Tokenizer {
     size_t apostrophes = 0;     // inner apostrophes seen
     size_t apostrophe_pos = 0;  // the first one's index in `norm`
     size_t apostrophe_byte = 0; // ... and its offset in the original text
-    norm.reserve(16);
     while (i < text_.size()) {
       // Fast path for plain ASCII letters and digits, most of any text.
       const unsigned char b = static_cast<unsigned char>(text_[i]);
@@ -351,7 +350,9 @@ class Tokenizer {
   }
 
   void EmitWord(std::string norm, size_t begin, size_t end, TokenKind kind, bool bare) {
-    if (kind == TokenKind::kWord && bare && norm.size() <= 8) {
+    // Every bare contraction ends in "t" except "im" and "ive": most words skip the table.
+    const bool candidate = !norm.empty() && (norm.back() == 't' || norm == "im" || norm == "ive");
+    if (kind == TokenKind::kWord && bare && norm.size() <= 8 && candidate) {
       for (const Bare& b : kBareContractions) {
         if (norm == b.word) {
           Emit(std::string(b.first), begin, begin + b.split, kind);
