@@ -1,8 +1,8 @@
-// libFuzzer target: the tokenizer, the stemmer and the context engine on arbitrary bytes.
+// libFuzzer target: the whole text reader (tokenizer, stemmer, phrase matcher, context
+// engine, attributes) and the assessment on arbitrary bytes.
 // Build: CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DTWITCHCHECK_FUZZ=ON
-//        -DTWITCHCHECK_SANITIZE=ON -DTWITCHCHECK_BENCH=OFF
-//        -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link && ninja -C build-fuzz reader_fuzz
-// (fuzzer-no-link gives the library coverage feedback; without it only this file has any.)
+//        -DTWITCHCHECK_SANITIZE=ON -DTWITCHCHECK_BENCH=OFF && ninja -C build-fuzz reader_fuzz
+// (TWITCHCHECK_FUZZ instruments the whole library for coverage feedback.)
 // Run:   build-fuzz/reader_fuzz -max_total_time=120 [corpus-dir]
 #include <cstddef>
 #include <cstdint>
@@ -11,7 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/assess.h"
+#include "kb/knowledge.h"
 #include "text/context.h"
+#include "text/reader.h"
 #include "text/token.h"
 
 namespace {
@@ -48,6 +51,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(c.first < c.last && c.last <= tokens.size());
     Check(c.begin < c.end && c.end <= text.size());
   }
+
+  // The whole reader, then the assessment of what it read.
+  std::string err;
+  const Knowledge& kb = BuiltinKnowledge();
+  const TextReader* reader = ReaderFor(kb, &err);
+  Check(reader != nullptr);
+  const Reading reading = reader->Read(text);
+  for (const Evidence& e : reading.evidence) {
+    Check(kb.FindingIndex(e.id) >= 0);
+    for (const Span& s : e.spans) Check(s.begin <= s.end && s.end <= text.size());
+  }
+  for (const AttributeMention& m : reading.attributes.mentions) Check(m.begin <= m.end && m.end <= text.size());
+  const Assessment assessment = Assess(kb, reading.evidence, reading.patient);
+  for (const ConditionResult& c : assessment.conditions) Check(c.probability >= 0 && c.probability <= 1);
 
   // The sentence/target convenience: split the text at the first newline.
   const size_t nl = text.find('\n');
