@@ -58,17 +58,17 @@ Reading TextReader::Read(std::string_view text) const {
   const std::vector<PhraseMatch> matches = matcher_->Match(tokens, keys);
   // The context engine sees the words of other recognised phrases masked: the "not" of
   // "could not talk" is part of that symptom, not a denial of the next one.
-  std::vector<Token> masked = tokens;
+  // Masking is by word id: cue matching sees only ids, so no token is copied.
   const ContextEngine::WordIds ids = context_->Ids(tokens);
   ContextEngine::WordIds masked_ids = ids;
   auto set_masked = [&](size_t t, bool hide) {
-    masked[t].norm = hide ? std::string() : tokens[t].norm;
     masked_ids.norm[t] = hide ? -1 : ids.norm[t];
     if (!ids.stem.empty()) masked_ids.stem[t] = hide ? -1 : ids.stem[t];
   };
   for (const PhraseMatch& m : matches)
     for (const auto& [b, e] : m.parts)
       for (size_t t = b; t < e; ++t) set_masked(t, true);
+  std::vector<const PhraseMatch*> overlapping;
   for (const PhraseMatch& m : matches) {
     const Finding& f = kb_->findings[m.finding];
     Span span{tokens[m.first].begin, tokens[m.last - 1].end};
@@ -78,7 +78,7 @@ Reading TextReader::Read(std::string_view text) const {
     // Phrases that share a word with this one stay visible: in "my dad had ALS" the
     // family-history phrase's "dad" is what says that "ALS" is not about the writer.
     const auto [target_first, target_last] = m.parts.back();
-    std::vector<const PhraseMatch*> overlapping;
+    overlapping.clear();
     for (const PhraseMatch& o : matches)
       if (o.first < m.last && m.first < o.last) overlapping.push_back(&o);
     auto reveal = [&](bool on) {
@@ -91,7 +91,7 @@ Reading TextReader::Read(std::string_view text) const {
     // its own "not"); only its last part is the target.
     for (size_t p = 0; p + 1 < m.parts.size(); ++p)
       for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) set_masked(t, true);
-    ContextResult ctx = context_->Classify(masked, masked_ids, target_first, target_last);
+    ContextResult ctx = context_->Classify(tokens, masked_ids, target_first, target_last);
     reveal(false);
 
     if (ctx.hypothetical) {
