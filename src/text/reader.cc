@@ -117,15 +117,18 @@ Reading TextReader::Read(std::string_view text) const {
     e.origin = "text";
     for (const ContextCue& c : ctx.cues) e.cues.push_back(c.literal);
 
-    auto [it, fresh] = found.emplace(m.finding, e);
-    if (fresh) continue;
+    auto it = found.find(m.finding);
+    if (it == found.end()) {
+      found.emplace(m.finding, std::move(e));
+      continue;
+    }
     Evidence& have = it->second;
     auto rank = [](EvidenceStatus s) {
       return s == EvidenceStatus::kPresent ? 3 : s == EvidenceStatus::kPossible ? 2 : 1;
     };
     if (rank(status) > rank(have.status)) {
-      std::vector<Span> spans = have.spans;
-      have = e;
+      std::vector<Span> spans = std::move(have.spans);
+      have = std::move(e);
       have.spans.insert(have.spans.end(), spans.begin(), spans.end());
     } else {
       have.spans.push_back(span);

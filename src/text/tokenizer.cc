@@ -164,6 +164,10 @@ class Tokenizer {
     tokens_.reserve(text_.size() / 4 + 4);  // about one token per five bytes of prose
     size_t i = 0;
     while (i < text_.size()) {
+      if (text_[i] == ' ') {  // the commonest byte of all
+        ++i;
+        continue;
+      }
       const Char c = Decode(text_, i);
       switch (c.cls) {
         case CharClass::kSpace:
@@ -235,12 +239,21 @@ class Tokenizer {
     size_t apostrophe_pos = 0;  // the first one's index in `norm`
     size_t apostrophe_byte = 0; // ... and its offset in the original text
     while (i < text_.size()) {
-      // Fast path for plain ASCII letters and digits, most of any text.
-      const unsigned char b = static_cast<unsigned char>(text_[i]);
-      const bool ascii_letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
-      if ((ascii_letter && !number) || (b >= '0' && b <= '9')) {
-        norm.push_back(static_cast<char>(ascii_letter ? (b | 0x20) : b));
-        ++i;
+      // Fast path for a run of plain ASCII letters and digits, most of any text: one
+      // append, then lower case in place.
+      size_t j = i;
+      while (j < text_.size()) {
+        const unsigned char b = static_cast<unsigned char>(text_[j]);
+        const bool ascii_letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+        if (!((ascii_letter && !number) || (b >= '0' && b <= '9'))) break;
+        ++j;
+      }
+      if (j > i) {
+        const size_t from = norm.size();
+        norm.append(text_.data() + i, j - i);
+        for (size_t k = from; k < norm.size(); ++k)
+          if (norm[k] >= 'A' && norm[k] <= 'Z') norm[k] = static_cast<char>(norm[k] | 0x20);
+        i = j;
         continue;
       }
       const Char c = Decode(text_, i);
