@@ -202,6 +202,13 @@ ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, size_t t
   return ClassifyWindow(tokens, norm_ids, stem_ids, lo, lo, hi, target_first, target_last);
 }
 
+std::pair<int, int> ContextEngine::IdsOf(const std::string& norm) const {
+  const Impl& im = *impl_;
+  return {im.Lookup(norm), im.stem_trie.empty() ? -1 : im.Lookup(Stem(norm))};
+}
+
+bool ContextEngine::UsesStems() const { return !impl_->stem_trie.empty(); }
+
 ContextEngine::WordIds ContextEngine::Ids(const std::vector<Token>& tokens) const {
   const Impl& im = *impl_;
   // Stemming costs far more than a lookup and people reuse their words: remember each

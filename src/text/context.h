@@ -124,6 +124,10 @@ class ContextEngine {
     std::vector<int> norm, stem;
   };
   WordIds Ids(const std::vector<Token>& tokens) const;
+  // The (word id, stem id) of one word (no memo), as Ids() gives them; stem id is -1 when
+  // no rule matches on stems.
+  std::pair<int, int> IdsOf(const std::string& norm) const;
+  bool UsesStems() const;
   // As above, with `ids` from Ids(tokens) (REQUIRES: one entry per token).
   ContextResult Classify(const std::vector<Token>& tokens, const WordIds& ids,
                          size_t target_first, size_t target_last_exclusive) const;

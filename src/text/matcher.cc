@@ -59,6 +59,12 @@ int PhraseMatcher::Child(int node, int stem) const {
   return it != next.end() && it->first == stem ? it->second : -1;
 }
 
+int PhraseMatcher::KeyOf(const std::string& norm) const {
+  if (norm.empty()) return -1;
+  auto it = stem_id_.find(Key(norm));
+  return it == stem_id_.end() ? -1 : it->second;
+}
+
 std::vector<int> PhraseMatcher::Keys(const std::vector<Token>& tokens) const {
   // Stemming and spelling correction cost far more than a lookup, and people reuse their
   // words: remember each word's key, per thread and per matcher, within a bound.

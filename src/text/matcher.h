@@ -34,6 +34,8 @@ class PhraseMatcher {
   // The match keys of `tokens`, one per token: the id of the token's spelling-corrected
   // stem among the stems that phrases use, or -1 when no phrase uses it.
   std::vector<int> Keys(const std::vector<Token>& tokens) const;
+  // The key of one word (no memo): what Keys() gives for a token with this norm.
+  int KeyOf(const std::string& norm) const;
 
   // Every phrase occurrence, in order of its first token. Overlapping matches of
   // different findings are all kept; for one finding, a match inside another is dropped.

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 #include "kb/knowledge.h"
 #include "text/context.h"
@@ -50,7 +51,35 @@ Reading TextReader::Read(std::string_view text) const {
   Reading out;
   out.tokens = Tokenize(text);
   const std::vector<Token>& tokens = out.tokens;
-  const std::vector<int> keys = matcher_->Keys(tokens);
+  // Each word's phrase key and context ids, remembered per thread and reader: stemming
+  // and spelling correction cost far more than one lookup, and people reuse their words.
+  struct WordInfo {
+    int key, norm_id, stem_id;
+  };
+  struct Memo {
+    const TextReader* owner = nullptr;
+    std::unordered_map<std::string, WordInfo> words;
+  };
+  thread_local Memo memo;
+  if (memo.owner != this || memo.words.size() > 100000) {
+    memo.owner = this;
+    memo.words.clear();
+  }
+  std::vector<int> keys(tokens.size());
+  ContextEngine::WordIds ids;
+  ids.norm.resize(tokens.size());
+  const bool stems = context_->UsesStems();
+  if (stems) ids.stem.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto [it, fresh] = memo.words.try_emplace(tokens[i].norm, WordInfo{-1, -1, -1});
+    if (fresh) {
+      const auto [norm_id, stem_id] = context_->IdsOf(tokens[i].norm);
+      it->second = {matcher_->KeyOf(tokens[i].norm), norm_id, stem_id};
+    }
+    keys[i] = it->second.key;
+    ids.norm[i] = it->second.norm_id;
+    if (stems) ids.stem[i] = it->second.stem_id;
+  }
 
   // Evidence per finding, merged across mentions (present beats denied: a symptom the
   // person reports anywhere is not lost to a denial elsewhere).
@@ -59,7 +88,6 @@ Reading TextReader::Read(std::string_view text) const {
   // The context engine sees the words of other recognised phrases masked: the "not" of
   // "could not talk" is part of that symptom, not a denial of the next one.
   // Masking is by word id: cue matching sees only ids, so no token is copied.
-  const ContextEngine::WordIds ids = context_->Ids(tokens);
   ContextEngine::WordIds masked_ids = ids;
   auto set_masked = [&](size_t t, bool hide) {
     masked_ids.norm[t] = hide ? -1 : ids.norm[t];
