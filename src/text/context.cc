@@ -209,32 +209,6 @@ std::pair<int, int> ContextEngine::IdsOf(const std::string& norm) const {
 
 bool ContextEngine::UsesStems() const { return !impl_->stem_trie.empty(); }
 
-ContextEngine::WordIds ContextEngine::Ids(const std::vector<Token>& tokens) const {
-  const Impl& im = *impl_;
-  // Stemming costs far more than a lookup and people reuse their words: remember each
-  // word's ids, per thread and per engine, within a bound.
-  struct Memo {
-    const ContextEngine* owner = nullptr;
-    std::unordered_map<std::string, std::pair<int, int>> ids;
-  };
-  thread_local Memo memo;
-  if (memo.owner != this || memo.ids.size() > 100000) {
-    memo.owner = this;
-    memo.ids.clear();
-  }
-  const bool stems = !im.stem_trie.empty();
-  WordIds ids;
-  ids.norm.resize(tokens.size());
-  if (stems) ids.stem.resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    auto [it, fresh] = memo.ids.try_emplace(tokens[i].norm, -1, -1);
-    if (fresh) it->second = {im.Lookup(tokens[i].norm), stems ? im.Lookup(Stem(tokens[i].norm)) : -1};
-    ids.norm[i] = it->second.first;
-    if (stems) ids.stem[i] = it->second.second;
-  }
-  return ids;
-}
-
 ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, const WordIds& ids,
                                       size_t target_first, size_t target_last) const {
   if (target_first >= target_last || target_last > tokens.size() || ids.norm.size() != tokens.size())

@@ -118,17 +118,15 @@ class ContextEngine {
                          size_t target_last_exclusive) const;
 
   // The engine's ids of each token's word and stem (-1: no rule uses it). Computing them
-  // once per text saves every later Classify the lookups; a caller that masks a token
-  // sets its ids to -1.
+  // once per text (the reader remembers them per word) saves every later Classify the
+  // lookups; a caller that masks a token sets its ids to -1.
   struct WordIds {
-    std::vector<int> norm, stem;
+    std::vector<int> norm, stem;  // stem is empty when UsesStems() is false
   };
-  WordIds Ids(const std::vector<Token>& tokens) const;
-  // The (word id, stem id) of one word (no memo), as Ids() gives them; stem id is -1 when
-  // no rule matches on stems.
+  // The (word id, stem id) of one word; stem id is -1 when no rule matches on stems.
   std::pair<int, int> IdsOf(const std::string& norm) const;
   bool UsesStems() const;
-  // As above, with `ids` from Ids(tokens) (REQUIRES: one entry per token).
+  // As above, with `ids` for every token (REQUIRES: one entry per token).
   ContextResult Classify(const std::vector<Token>& tokens, const WordIds& ids,
                          size_t target_first, size_t target_last_exclusive) const;
 

@@ -65,35 +65,6 @@ int PhraseMatcher::KeyOf(const std::string& norm) const {
   return it == stem_id_.end() ? -1 : it->second;
 }
 
-std::vector<int> PhraseMatcher::Keys(const std::vector<Token>& tokens) const {
-  // Stemming and spelling correction cost far more than a lookup, and people reuse their
-  // words: remember each word's key, per thread and per matcher, within a bound.
-  struct Memo {
-    const PhraseMatcher* owner = nullptr;
-    std::unordered_map<std::string, int> key;
-  };
-  thread_local Memo memo;
-  if (memo.owner != this || memo.key.size() > 100000) {
-    memo.owner = this;
-    memo.key.clear();
-  }
-  std::vector<int> keys;
-  keys.reserve(tokens.size());
-  for (const Token& t : tokens) {
-    if (t.norm.empty()) {
-      keys.push_back(-1);
-      continue;
-    }
-    auto [m, fresh] = memo.key.try_emplace(t.norm, -1);
-    if (fresh) {
-      auto it = stem_id_.find(Key(t.norm));
-      m->second = it == stem_id_.end() ? -1 : it->second;
-    }
-    keys.push_back(m->second);
-  }
-  return keys;
-}
-
 namespace {
 bool PartAt(const std::vector<int>& keys, const std::vector<Token>& tokens, size_t at,
             const std::vector<int>& part, size_t sentence) {

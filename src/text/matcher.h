@@ -31,13 +31,12 @@ class PhraseMatcher {
   // spellings in the phrases exactly as in texts. The matcher keeps no reference to kb.
   PhraseMatcher(const Knowledge& kb, const Lexicon* lex);
 
-  // The match keys of `tokens`, one per token: the id of the token's spelling-corrected
-  // stem among the stems that phrases use, or -1 when no phrase uses it.
-  std::vector<int> Keys(const std::vector<Token>& tokens) const;
-  // The key of one word (no memo): what Keys() gives for a token with this norm.
+  // The match key of one word: the id of its spelling-corrected stem among the stems
+  // that phrases use, or -1 when no phrase uses it. Not memoised: the reader remembers
+  // each word's key.
   int KeyOf(const std::string& norm) const;
 
-  // Every phrase occurrence, in order of its first token. Overlapping matches of
+  // Every phrase occurrence, in order of its first token. keys[i] is KeyOf(tokens[i].norm). Overlapping matches of
   // different findings are all kept; for one finding, a match inside another is dropped.
   std::vector<PhraseMatch> Match(const std::vector<Token>& tokens,
                                  const std::vector<int>& keys) const;
