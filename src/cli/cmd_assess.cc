@@ -63,12 +63,7 @@ int CmdAssess(const CommandArgs& a) {
       return 1;
     }
     reading = reader->Read(in.text);
-    // Structured evidence overrides what the text says about the same finding.
-    for (const Evidence& e : reading.evidence) {
-      bool given = false;
-      for (const Evidence& s : in.evidence) given |= s.id == e.id;
-      if (!given) evidence.push_back(e);
-    }
+    evidence = CombineEvidence(in.evidence, reading.evidence);
     if (!patient.age) patient.age = reading.patient.age;
     if (!patient.sex) patient.sex = reading.patient.sex;
   }

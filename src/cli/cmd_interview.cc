@@ -94,18 +94,6 @@ bool ParseRequest(const Knowledge& kb, const std::string& body, Patient* patient
   return true;
 }
 
-// Answers first (they override the text), then what the text says about other findings.
-std::vector<Evidence> Combine(const std::vector<Evidence>& answers, const Reading* reading) {
-  std::vector<Evidence> all = answers;
-  if (reading)
-    for (const Evidence& e : reading->evidence) {
-      bool answered = false;
-      for (const Evidence& a : answers) answered |= a.id == e.id;
-      if (!answered) all.push_back(e);
-    }
-  return all;
-}
-
 int JsonStep(const Knowledge& kb) {
   std::ostringstream body;
   body << std::cin.rdbuf();
@@ -128,7 +116,7 @@ int JsonStep(const Knowledge& kb) {
     if (!patient.age) patient.age = reading.patient.age;
     if (!patient.sex) patient.sex = reading.patient.sex;
   }
-  InterviewStep step = NextInterviewStep(kb, Combine(answers, has_text ? &reading : nullptr), patient, answers.size());
+  InterviewStep step = NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size());
   nlohmann::json out = {
       {"question", step.question ? QuestionJson(kb, *step.question) : nlohmann::json(nullptr)},
       {"should_stop", step.should_stop},
@@ -179,7 +167,7 @@ int Interactive(const Knowledge& kb) {
   std::vector<Evidence> answers;
   InterviewStep step;
   for (;;) {
-    step = NextInterviewStep(kb, Combine(answers, &reading), patient, answers.size());
+    step = NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size());
     if (!step.question) break;
     const Finding& f = kb.findings[step.question->finding];
     Evidence e;

@@ -27,6 +27,40 @@ bool ParseEvidenceStatus(const std::string& name, EvidenceStatus* out) {
   return false;
 }
 
+namespace {
+// Rank of a status when one finding is reported several ways (see MergeReport).
+int Strength(EvidenceStatus s) {
+  switch (s) {
+    case EvidenceStatus::kPresent: return 3;
+    case EvidenceStatus::kPossible: return 2;
+    case EvidenceStatus::kAbsent: return 1;
+    case EvidenceStatus::kUnknown: return 0;
+  }
+  return 0;
+}
+}  // namespace
+
+void MergeReport(Evidence* have, Evidence other) {
+  if (Strength(other.status) > Strength(have->status)) {
+    std::vector<Span> spans = std::move(have->spans);
+    *have = std::move(other);
+    have->spans.insert(have->spans.end(), spans.begin(), spans.end());
+  } else {
+    have->spans.insert(have->spans.end(), other.spans.begin(), other.spans.end());
+  }
+}
+
+std::vector<Evidence> CombineEvidence(const std::vector<Evidence>& given,
+                                      const std::vector<Evidence>& read) {
+  std::vector<Evidence> all = given;
+  for (const Evidence& e : read) {
+    bool covered = false;
+    for (const Evidence& g : given) covered |= g.id == e.id;
+    if (!covered) all.push_back(e);
+  }
+  return all;
+}
+
 bool CheckEvidence(const Knowledge& kb, const std::vector<Evidence>& evidence, std::string* err) {
   for (const Evidence& e : evidence)
     if (kb.FindingIndex(e.id) < 0) {
@@ -55,18 +89,6 @@ double AdjustedPrior(const Condition& c, const Patient& patient) {
 
 namespace {
 
-// Rank of a status when one finding is reported several ways: a symptom mentioned both
-// as present and denied counts as present (safety: never lose a reported symptom).
-int Strength(EvidenceStatus s) {
-  switch (s) {
-    case EvidenceStatus::kPresent: return 3;
-    case EvidenceStatus::kPossible: return 2;
-    case EvidenceStatus::kAbsent: return 1;
-    case EvidenceStatus::kUnknown: return 0;
-  }
-  return 0;
-}
-
 // Merges duplicate evidence and applies `implies`: a present finding makes what it
 // implies present; an absent one makes what implies it absent. Returns the evidence in
 // finding order, with each item's finding index in *index.
@@ -84,14 +106,7 @@ std::vector<Evidence> Consolidate(const Knowledge& kb, const std::vector<Evidenc
       finding.push_back(f);
       continue;
     }
-    Evidence& have = merged[slot[f]];
-    if (Strength(e.status) > Strength(have.status)) {
-      std::vector<Span> spans = std::move(have.spans);
-      have = e;
-      have.spans.insert(have.spans.end(), spans.begin(), spans.end());
-    } else {
-      have.spans.insert(have.spans.end(), e.spans.begin(), e.spans.end());
-    }
+    MergeReport(&merged[slot[f]], e);
   }
   // Propagate along `implies` (acyclic, checked at load) with a work list.
   std::vector<int> work(finding.begin(), finding.end());

@@ -31,4 +31,15 @@ struct Evidence {
   std::vector<std::string> cues;   // context cues that changed the status ("no", "maybe")
 };
 
+// Folds another report of the same finding into `have`: the stronger status wins
+// (present > possible > absent > unknown: a symptom reported anywhere is never lost to a
+// denial elsewhere), and the spans of both are kept.
+void MergeReport(Evidence* have, Evidence other);
+
+// `given` (answers, structured input) first, then each item of `read` (from the text)
+// whose finding `given` does not already cover: what a person states outright overrides
+// what was read from their words.
+std::vector<Evidence> CombineEvidence(const std::vector<Evidence>& given,
+                                      const std::vector<Evidence>& read);
+
 }  // namespace twitchcheck

@@ -43,9 +43,7 @@ bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostrea
     std::vector<Evidence> answers;
     InterviewStep step;
     for (;;) {
-      std::vector<Evidence> all = answers;
-      for (const Evidence& e : opening.evidence) all.push_back(e);
-      step = NextInterviewStep(kb, all, patient, answers.size());
+      step = NextInterviewStep(kb, CombineEvidence(answers, opening.evidence), patient, answers.size());
       if (!step.question) break;
       Evidence a;
       a.id = kb.findings[step.question->finding].id;

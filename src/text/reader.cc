@@ -81,8 +81,7 @@ Reading TextReader::Read(std::string_view text) const {
     if (stems) ids.stem[i] = it->second.stem_id;
   }
 
-  // Evidence per finding, merged across mentions (present beats denied: a symptom the
-  // person reports anywhere is not lost to a denial elsewhere).
+  // Evidence per finding, merged across mentions (MergeReport: present beats denied).
   std::map<int, Evidence> found;
   const std::vector<PhraseMatch> matches = matcher_->Match(tokens, keys);
   // The context engine sees the words of other recognised phrases masked: the "not" of
@@ -150,17 +149,7 @@ Reading TextReader::Read(std::string_view text) const {
       found.emplace(m.finding, std::move(e));
       continue;
     }
-    Evidence& have = it->second;
-    auto rank = [](EvidenceStatus s) {
-      return s == EvidenceStatus::kPresent ? 3 : s == EvidenceStatus::kPossible ? 2 : 1;
-    };
-    if (rank(status) > rank(have.status)) {
-      std::vector<Span> spans = std::move(have.spans);
-      have = std::move(e);
-      have.spans.insert(have.spans.end(), spans.begin(), spans.end());
-    } else {
-      have.spans.push_back(span);
-    }
+    MergeReport(&it->second, std::move(e));
   }
 
   out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get());
