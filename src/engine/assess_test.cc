@@ -50,9 +50,10 @@ TEST(KnowledgeTest, MedicationAdviceNeverSaysStopAlone) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
     bool medication = text.find("medic") != std::string::npos || text.find("drug") != std::string::npos ||
                       text.find("prescri") != std::string::npos;
-    if (medication && text.find("stop") != std::string::npos)
+    if (medication && text.find("stop") != std::string::npos) {
       EXPECT_TRUE(text.find("prescriber") != std::string::npos || text.find("doctor") != std::string::npos)
           << a.id << ": " << a.text;
+    }
   }
 }
 
@@ -132,7 +133,9 @@ TEST(AssessTest, ResultsAreRankedProbabilitiesAndDeterministic) {
   for (size_t i = 0; i < a.conditions.size(); ++i) {
     EXPECT_GE(a.conditions[i].probability, 0.0);
     EXPECT_LE(a.conditions[i].probability, 1.0);
-    if (i) EXPECT_GE(a.conditions[i - 1].probability, a.conditions[i].probability);
+    if (i) {
+      EXPECT_GE(a.conditions[i - 1].probability, a.conditions[i].probability);
+    }
   }
 }
 
