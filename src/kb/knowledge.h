@@ -27,12 +27,16 @@ struct AttributeRange {
   std::optional<double> max;  // inclusive
 };
 
+inline constexpr size_t kMaxPhraseParts = 4;
+
 struct Finding {
   std::string id;
   std::string name;
   std::string category;  // symptom | sign | exposure | history | risk_factor | attribute
   double leak = 0.01;
   std::string question;  // empty = never asked
+  // Lay phrasings, lower case; "..." separates parts that may have up to four other words
+  // between them (at most kMaxPhraseParts parts).
   std::vector<std::string> phrases;
   std::vector<int> implies;  // finding indices
   std::optional<AttributeRange> from_attribute;

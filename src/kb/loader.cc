@@ -246,6 +246,11 @@ class Loader {
           Error(file, line, "phrase '" + p + "' is claimed by both '" + it->second + "' and '" + f.id + "'");
         else if (!fresh)
           Error(file, line, "finding '" + f.id + "' lists phrase '" + p + "' twice");
+        size_t parts = 1;
+        for (size_t at = p.find("..."); at != std::string::npos; at = p.find("...", at + 3)) ++parts;
+        if (parts > kMaxPhraseParts)
+          Error(file, line, "phrase '" + p + "' has " + std::to_string(parts) + " parts; at most " +
+                                std::to_string(kMaxPhraseParts) + " separated by '...'");
       }
       if (YamlNode a = n["from_attribute"]) {
         AttributeRange r;

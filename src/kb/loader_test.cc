@@ -105,6 +105,8 @@ const BadCase kBadCases[] = {
     {"unknown_source", "advice.yaml", "sources: [doc_a]", "sources: [doc_b]", "advice.yaml:6: unknown source 'doc_b'"},
     {"duplicate_phrase", "findings.yaml", "phrases: [eyelid twitch]", "phrases: [twitch]",
      "phrase 'twitch' is claimed by both 'twitch' and 'eyelid_twitch'"},
+    {"too_many_parts", "findings.yaml", "phrases: [eyelid twitch]", "phrases: [eye ... lid ... keeps ... on ... twitching]",
+     "has 5 parts; at most 4 separated by '...'"},
     {"implies_cycle", "findings.yaml", "    phrases: [twitch]\n", "    implies: [eyelid_twitch]\n    phrases: [twitch]\n",
      "'implies' forms a cycle"},
     {"duplicate_id", "findings.yaml", "id: eyelid_twitch", "id: twitch", "duplicate finding id 'twitch'"},

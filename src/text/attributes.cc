@@ -60,8 +60,8 @@ std::string FormatNumber(double v) {
 }
 
 Reader::Reader(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lex,
-               const ContextEngine* ctx, std::chrono::sys_days today)
-    : text_(text), tokens_(tokens), lex_(lex), ctx_(ctx), today_(today), scratch_(ThreadScratch()),
+               const ContextEngine* ctx, const TokenIds* ids, std::chrono::sys_days today)
+    : text_(text), tokens_(tokens), lex_(lex), ctx_(ctx), ids_(ids), today_(today), scratch_(ThreadScratch()),
       p_(scratch_.pieces), used_(scratch_.used), relation_word_(scratch_.relation_word) {
   p_.clear();
   for (size_t k = 0; k < lex_.mention_kinds.size(); ++k) {
@@ -90,7 +90,13 @@ double ParseDigits(std::string_view s) {
 }
 }  // namespace
 
-void Reader::AddPiece(const Piece& piece) {
+ContextResult Reader::Context(size_t first_piece, size_t last_piece) const {
+  const size_t first = p_[first_piece].token, last = p_[last_piece - 1].token_last + 1;
+  return ids_ ? ctx_->Classify(tokens_, ids_->context, first, last)
+              : ctx_->Classify(tokens_, first, last);
+}
+
+void Reader::AddPiece(const Piece& piece, bool id_known) {
   if (!p_.empty()) {
     Piece& prev = p_.back();
     // Two-word spellings ("eye lid" -> "eyelid") become one piece.
@@ -111,7 +117,7 @@ void Reader::AddPiece(const Piece& piece) {
   }
   Piece& p = p_.emplace_back(piece);
   p.glued = p_.size() > 1 && p_[p_.size() - 2].end == p.begin;
-  p.id = lex_.FindSurface(p.norm);
+  if (!id_known) p.id = lex_.FindSurface(p.norm);
   p.filler = p.id != kNoLexWord &&
              lex_.words[p.id].single_cue[static_cast<size_t>(LexCue::kFiller)];
 }
@@ -132,7 +138,8 @@ void Reader::BuildPieces() {
     if (tok.kind == TokenKind::kPunct) {
       base.norm = norm;
       base.punct = true;
-      AddPiece(base);
+      if (ids_) base.id = ids_->surface[t];
+      AddPiece(base, ids_ != nullptr);
       continue;
     }
     // Most tokens are one piece: a word without digits, or a number.
@@ -147,7 +154,8 @@ void Reader::BuildPieces() {
     if (whole) {
       base.norm = norm;
       if (number) base.num = ParseDigits(norm);
-      AddPiece(base);
+      if (ids_) base.id = ids_->surface[t];
+      AddPiece(base, ids_ != nullptr);
       continue;
     }
     // Offsets inside the token are exact only when its norm spells it byte for byte.
@@ -337,7 +345,7 @@ void Reader::Finish() {
     AttributeMention& m = out_.mentions[c.mention];
     if (c.past_habit || c.episode || AboutOtherRelative(c.first)) m.asserted = false;
     if (!m.asserted || !ctx_ || c.first >= c.last) continue;
-    const ContextResult r = ctx_->Classify(tokens_, p_[c.first].token, p_[c.last - 1].token_last + 1);
+    const ContextResult r = Context(c.first, c.last);
     // "I can't sleep more than 4 hours" still says 4 hours.
     const bool negated = r.negated && c.attribute != LexAttribute::kSleep;
     const bool other = r.other_experiencer && !patient_is_relation_;
@@ -426,12 +434,25 @@ TextAttributes Reader::Run() {
 
 }  // namespace attr
 
+namespace {
+std::chrono::sys_days DayOr(std::optional<std::chrono::sys_days> today) {
+  return today ? *today : std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+}
+}  // namespace
+
 TextAttributes ExtractAttributes(std::string_view text, const std::vector<Token>& tokens,
                                  const Lexicon& lex, const ContextEngine* ctx,
                                  std::optional<std::chrono::sys_days> today) {
-  const std::chrono::sys_days day =
-      today ? *today : std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  attr::Reader reader(text, tokens, lex, ctx, day);
+  attr::Reader reader(text, tokens, lex, ctx, nullptr, DayOr(today));
+  return reader.Run();
+}
+
+TextAttributes ExtractAttributes(std::string_view text, const std::vector<Token>& tokens,
+                                 const Lexicon& lex, const ContextEngine* ctx, const TokenIds& ids,
+                                 std::optional<std::chrono::sys_days> today) {
+  const bool usable = ctx && ids.surface.size() == tokens.size() &&
+                      ids.context.norm.size() == tokens.size();
+  attr::Reader reader(text, tokens, lex, ctx, usable ? &ids : nullptr, DayOr(today));
   return reader.Run();
 }
 

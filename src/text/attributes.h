@@ -11,12 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "text/context.h"
+#include "text/lexicon.h"
 #include "text/token.h"
 
 namespace twitchcheck {
-
-class ContextEngine;
-struct Lexicon;
 
 struct AttributeMention {
   // "site", "side", "onset", "duration", "frequency", "time_of_day", "spread",
@@ -61,6 +60,20 @@ struct TextAttributes {
 // limits in lexicon.yaml.
 TextAttributes ExtractAttributes(std::string_view text, const std::vector<Token>& tokens,
                                  const Lexicon& lex, const ContextEngine* ctx,
+                                 std::optional<std::chrono::sys_days> today = std::nullopt);
+
+// What a caller already knows of every token, computed once per distinct word (the text
+// reader remembers them per word): the context engine's ids (ContextEngine::IdsOf) and
+// the lexicon's surface ids (Lexicon::FindSurface). They spare the reader those lookups.
+struct TokenIds {
+  ContextEngine::WordIds context;
+  std::vector<LexWordId> surface;
+};
+
+// As above, with `ids` for `tokens` (REQUIRES: one entry per token in each vector, from
+// the `ctx` and `lex` given; ctx must not be null).
+TextAttributes ExtractAttributes(std::string_view text, const std::vector<Token>& tokens,
+                                 const Lexicon& lex, const ContextEngine* ctx, const TokenIds& ids,
                                  std::optional<std::chrono::sys_days> today = std::nullopt);
 
 }  // namespace twitchcheck

@@ -75,13 +75,16 @@ struct Scratch {
 class Reader {
  public:
   Reader(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lex,
-         const ContextEngine* ctx, std::chrono::sys_days today);
+         const ContextEngine* ctx, const TokenIds* ids, std::chrono::sys_days today);
   TextAttributes Run();
 
  private:
   // --- attributes.cc: pieces, words, cues, numbers, mentions ----------------------------
   void BuildPieces();
-  void AddPiece(const Piece& p);
+  // Adds a piece; its lexicon id is looked up unless `id_known` (then p.id is used).
+  void AddPiece(const Piece& p, bool id_known = false);
+  // The context of the token span of pieces [first_piece, last_piece). REQUIRES ctx_.
+  ContextResult Context(size_t first_piece, size_t last_piece) const;
   const LexWord* W(size_t i) const {
     return i < p_.size() && p_[i].id != kNoLexWord ? &lex_.words[p_[i].id] : nullptr;
   }
@@ -157,6 +160,7 @@ class Reader {
   const std::vector<Token>& tokens_;
   const Lexicon& lex_;
   const ContextEngine* ctx_;
+  const TokenIds* ids_;  // may be null: then ids are looked up here
   std::chrono::sys_days today_;
   int site_kind_ = -1, side_kind_ = -1;
 

@@ -104,7 +104,7 @@ void Reader::ResolveSpread() {
     m.end = std::max(m.begin, m.end);
     // "it doesn't spread", "if it spreads": recognised, not reported.
     if (ctx_) {
-      const ContextResult r = ctx_->Classify(tokens_, p_[first].token, p_[last - 1].token_last + 1);
+      const ContextResult r = Context(first, last);
       if (r.negated || r.hypothetical || r.other_experiencer) m.asserted = false;
     }
     out_.mentions.push_back(std::move(m));

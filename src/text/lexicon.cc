@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 
 #include "kb/embedded.h"
@@ -12,23 +11,6 @@
 
 namespace twitchcheck {
 namespace {
-
-uint64_t HashWord(std::string_view s) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, s.data() + i, 8);
-    h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-  }
-  uint64_t tail = 0;
-  for (size_t k = i; k < s.size(); ++k) tail = (tail << 8) | static_cast<unsigned char>(s[k]);
-  h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
-  return h ^ (h >> 29);
-}
-
-uint32_t SurfaceTag(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1u; }
 
 // Regular inflections of every key ("cups", "stopped", "twenties"), and the spelling
 // variants; `add` keeps those whose MatchKey is a lexicon word.
@@ -70,24 +52,16 @@ void GenerateInflections(const Lexicon& lex, Add add) {
 }  // namespace
 
 void Lexicon::BuildSurfaceTable(const std::vector<std::string>& written) {
+  surfaces.Clear();
   auto add = [&](std::string_view surface) {
-    if (surfaces.find(surface) != surfaces.end()) return;
+    if (surfaces.Find(surface)) return;
     const LexWordId id = Find(MatchKey(surface));
-    if (id != kNoLexWord) surfaces.emplace(std::string(surface), id);
+    if (id == kNoLexWord) return;
+    bool fresh;
+    *surfaces.FindOrInsert(surface, &fresh) = id;
   };
   for (const std::string& w : written) add(w);
   GenerateInflections(*this, add);
-  size_t size = 16;
-  while (size < 2 * surfaces.size()) size *= 2;
-  surface_slots.assign(size, {});
-  surface_words.clear();
-  for (const auto& [word, id] : surfaces) {
-    const uint64_t h = HashWord(word);
-    size_t i = h & (size - 1);
-    while (surface_slots[i].tag != 0) i = (i + 1) & (size - 1);
-    surface_slots[i] = {SurfaceTag(h), static_cast<uint32_t>(surface_words.size())};
-    surface_words.emplace_back(word, id);
-  }
 }
 
 std::string_view Lexicon::Correct(std::string_view norm) const {
@@ -107,20 +81,8 @@ std::string Lexicon::MatchKey(std::string_view norm) const {
 }
 
 LexWordId Lexicon::FindSurface(std::string_view norm) const {
-  if (surface_slots.empty()) return kNoLexWord;
-  const uint64_t h = HashWord(norm);
-  const uint32_t tag = SurfaceTag(h);
-  const size_t mask = surface_slots.size() - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    const SurfaceSlot& s = surface_slots[i];
-    if (s.tag == 0) return kNoLexWord;
-    if (s.tag != tag) continue;
-    const std::string& w = surface_words[s.index].first;
-    if (w.size() != norm.size()) continue;
-    size_t k = 0;  // short words: a plain loop beats a call to memcmp
-    while (k < w.size() && w[k] == norm[k]) ++k;
-    if (k == w.size()) return surface_words[s.index].second;
-  }
+  const LexWordId* id = surfaces.Find(norm);
+  return id ? *id : kNoLexWord;
 }
 
 LexWordId Lexicon::Find(std::string_view key) const {

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/word_table.h"
+
 namespace twitchcheck {
 
 // Hashing that accepts std::string_view, so lookups need no temporary std::string.
@@ -177,7 +179,7 @@ struct Lexicon {
   // Id of a match key, or kNoLexWord.
   LexWordId Find(std::string_view key) const;
 
-  // Builds `surfaces` and the slot table from `written` (every word as a file writes it),
+  // Builds `surfaces` from `written` (every word as a file writes it),
   // the spelling variants and the regular inflections of every word, keeping only forms
   // whose MatchKey is a lexicon word. Called by LoadLexicon once the words are known.
   void BuildSurfaceTable(const std::vector<std::string>& written);
@@ -194,15 +196,7 @@ struct Lexicon {
 
   LexMap<std::string> spelling;  // variant -> canonical
   LexMap<LexWordId> ids;         // match key -> index into words
-  LexMap<LexWordId> surfaces;    // surface form -> index into words (see FindSurface)
-  // The same as an open-addressing table probed once per word of every text: 8-byte slots
-  // (a hash tag and an index into surface_words) so the table stays in cache.
-  struct SurfaceSlot {
-    uint32_t tag = 0;    // high hash bits, never 0; 0 marks an empty slot
-    uint32_t index = 0;  // into surface_words
-  };
-  std::vector<SurfaceSlot> surface_slots;  // size: a power of two, at most half full
-  std::vector<std::pair<std::string, LexWordId>> surface_words;
+  WordTable<LexWordId> surfaces;  // surface form -> index into words (see FindSurface)
   std::vector<LexWord> words;
   std::vector<LexPhrase> phrases;
   std::vector<std::string> mention_kinds;  // "site", "side", ...

@@ -70,7 +70,7 @@ TEST(Lexicon, MatchKeyStemsCorrectedWords) {
 // FindSurface is a precomputed MatchKey + Find: they must agree on every word they know.
 TEST(Lexicon, SurfaceTableAgreesWithMatchKey) {
   const Lexicon& lex = DefaultLexicon();
-  for (const auto& [surface, id] : lex.surfaces) {
+  for (const auto& [surface, id] : lex.surfaces.entries()) {
     EXPECT_EQ(lex.Find(lex.MatchKey(surface)), id) << surface;
     EXPECT_EQ(lex.FindSurface(surface), id) << surface;
   }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "kb/knowledge.h"
 #include "text/lexicon.h"
 
 namespace twitchcheck {
@@ -43,7 +42,14 @@ PhraseMatcher::PhraseMatcher(const Knowledge& kb, const Lexicon* lex) : lex_(lex
         }
         node = child;
       }
-      trie_[node].phrases.push_back(static_cast<int>(phrases_.size()));
+      if (p.parts.size() > kMaxPhraseParts) continue;  // the loader rejects these
+      const int index = static_cast<int>(phrases_.size());
+      if (p.parts.size() == 1) {
+        trie_[node].whole.push_back(index);
+      } else {
+        p.next_bit = WindowBit(p.parts[1][0]);
+        trie_[node].first_parts.push_back(index);
+      }
       phrases_.push_back(std::move(p));
     }
   }
@@ -77,58 +83,109 @@ bool PartAt(const std::vector<int>& keys, const std::vector<Token>& tokens, size
 
 std::vector<PhraseMatch> PhraseMatcher::Match(const std::vector<Token>& tokens,
                                               const std::vector<int>& keys) const {
+  const size_t n = tokens.size();
+  // Window(j): WindowBit of every stem that can start a later part whose previous part
+  // ends at j: tokens j .. j + kMaxGap of j's sentence, the gap not crossing punctuation.
+  // Most phrases with parts fail this one-instruction test. Computed when first asked.
+  std::vector<uint64_t> window(n + 1, 0);
+  std::vector<uint8_t> window_known(n + 1, 0);
+  auto window_at = [&](size_t j) {
+    if (window_known[j]) return window[j];
+    uint64_t bits = j < n && keys[j] >= 0 ? WindowBit(keys[j]) : 0;
+    for (size_t at = j + 1; at < n && at <= j + kMaxGap; ++at) {
+      if (tokens[at].sentence != tokens[j].sentence || tokens[at - 1].kind == TokenKind::kPunct) break;
+      if (keys[at] >= 0) bits |= WindowBit(keys[at]);
+    }
+    window_known[j] = 1;
+    return window[j] = bits;
+  };
+
   std::vector<PhraseMatch> out;
-  std::vector<int> candidates;
-  std::vector<std::pair<size_t, size_t>> scratch;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  out.reserve(64);
+  PhraseMatch m;
+  for (size_t i = 0; i < n; ++i) {
     const size_t sentence = tokens[i].sentence;
-    candidates.clear();
-    for (size_t j = i, node = 0; j < tokens.size() && keys[j] >= 0 && tokens[j].sentence == sentence; ++j) {
-      int child = Child(static_cast<int>(node), keys[j]);
+    for (size_t j = i, node = 0; j < n && keys[j] >= 0 && tokens[j].sentence == sentence; ++j) {
+      const int child = Child(static_cast<int>(node), keys[j]);
       if (child < 0) break;
       node = static_cast<size_t>(child);
-      candidates.insert(candidates.end(), trie_[node].phrases.begin(), trie_[node].phrases.end());
-    }
-    for (int pi : candidates) {
-      const Phrase& p = phrases_[pi];
-      // Most candidates fail on a later part: build the match only once it holds.
-      scratch.clear();
-      scratch.push_back({i, i + p.parts[0].size()});
-      size_t last = scratch.back().second;
-      bool ok = true;
-      for (size_t part = 1; part < p.parts.size() && ok; ++part) {
-        ok = false;
-        for (size_t gap = 0; gap <= kMaxGap; ++gap) {
-          size_t at = last + gap;
-          if (at >= tokens.size() || tokens[at].sentence != sentence) break;
-          // A gap spans words only: "bit pale, and my tongue" is not "bit ... tongue".
-          if (gap > 0 && tokens[at - 1].kind == TokenKind::kPunct) break;
-          if (PartAt(keys, tokens, at, p.parts[part], sentence)) {
-            scratch.push_back({at, at + p.parts[part].size()});
-            last = at + p.parts[part].size();
-            ok = true;
-            break;
+      const TrieNode& t = trie_[node];
+      for (int pi : t.whole) {
+        m.finding = phrases_[pi].finding;
+        m.phrase = pi;
+        m.first = i;
+        m.last = j + 1;
+        m.parts.clear();
+        m.parts.push_back({i, j + 1});
+        out.push_back(m);
+      }
+      if (j + 1 >= n || t.first_parts.empty()) continue;
+      const uint64_t next_bits = window_at(j + 1);
+      for (int pi : t.first_parts) {
+        const Phrase& p = phrases_[pi];
+        if (!(next_bits & p.next_bit)) continue;
+        // Most candidates fail on a later part: build the match only once it holds.
+        m.parts.clear();
+        m.parts.push_back({i, j + 1});
+        size_t last = j + 1;
+        bool ok = true;
+        for (size_t part = 1; part < p.parts.size() && ok; ++part) {
+          ok = false;
+          for (size_t gap = 0; gap <= kMaxGap; ++gap) {
+            size_t at = last + gap;
+            if (at >= n || tokens[at].sentence != sentence) break;
+            // A gap spans words only: "bit pale, and my tongue" is not "bit ... tongue".
+            if (gap > 0 && tokens[at - 1].kind == TokenKind::kPunct) break;
+            if (PartAt(keys, tokens, at, p.parts[part], sentence)) {
+              m.parts.push_back({at, at + p.parts[part].size()});
+              last = at + p.parts[part].size();
+              ok = true;
+              break;
+            }
           }
         }
+        if (!ok) continue;
+        m.finding = p.finding;
+        m.phrase = pi;
+        m.first = i;
+        m.last = last;
+        out.push_back(m);
       }
-      if (ok) out.push_back(PhraseMatch{p.finding, pi, i, last, scratch});
     }
   }
-  // For one finding, keep the longest of overlapping matches.
-  std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+  // For one finding, keep the longest of overlapping matches. Sorting indices keeps the
+  // matches themselves from being moved about; ties keep the order found.
+  std::vector<uint32_t> order(out.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<uint32_t>(k);
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const PhraseMatch& a = out[x];
+    const PhraseMatch& b = out[y];
     if (a.finding != b.finding) return a.finding < b.finding;
     if (a.first != b.first) return a.first < b.first;
-    return a.last > b.last;
+    if (a.last != b.last) return a.last > b.last;
+    return x < y;
   });
-  std::vector<PhraseMatch> kept;
-  for (PhraseMatch& m : out) {
-    if (!kept.empty() && kept.back().finding == m.finding && m.first < kept.back().last) continue;
-    kept.push_back(std::move(m));
+  size_t kept = 0;
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (kept > 0) {
+      const PhraseMatch& prev = out[order[kept - 1]];
+      const PhraseMatch& m = out[order[k]];
+      if (prev.finding == m.finding && m.first < prev.last) continue;
+    }
+    order[kept++] = order[k];
   }
-  std::stable_sort(kept.begin(), kept.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
-    return a.first != b.first ? a.first < b.first : a.finding < b.finding;
+  order.resize(kept);
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const PhraseMatch& a = out[x];
+    const PhraseMatch& b = out[y];
+    if (a.first != b.first) return a.first < b.first;
+    if (a.finding != b.finding) return a.finding < b.finding;
+    return x < y;
   });
-  return kept;
+  std::vector<PhraseMatch> result;
+  result.reserve(order.size());
+  for (uint32_t k : order) result.push_back(out[k]);
+  return result;
 }
 
 }  // namespace twitchcheck

@@ -4,23 +4,44 @@
 // there. Phrases match on stems of spelling-corrected tokens, so inflections and common
 // misspellings match too. A phrase "eyelid ... jump" allows up to kMaxGap other tokens
 // between its parts, within one sentence and without crossing punctuation.
+#include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "kb/knowledge.h"
 #include "text/token.h"
 
 namespace twitchcheck {
 
-struct Knowledge;
 struct Lexicon;
+
+// The token ranges [first, second) of a match's parts, gaps excluded: at most
+// kMaxPhraseParts, kept inline so that a match costs no allocation.
+class MatchParts {
+ public:
+  using Range = std::pair<size_t, size_t>;
+  void push_back(Range r) { ranges_[size_++] = r; }  // REQUIRES size() < kMaxPhraseParts
+  void clear() { size_ = 0; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const Range& operator[](size_t i) const { return ranges_[i]; }
+  const Range& back() const { return ranges_[size_ - 1]; }
+  const Range* begin() const { return ranges_.data(); }
+  const Range* end() const { return ranges_.data() + size_; }
+
+ private:
+  std::array<Range, kMaxPhraseParts> ranges_{};
+  size_t size_ = 0;
+};
 
 struct PhraseMatch {
   int finding = -1;
   int phrase = -1;        // index into the matcher's phrase table
   size_t first = 0;       // first token of the match
   size_t last = 0;        // one past the last token of the match
-  std::vector<std::pair<size_t, size_t>> parts;  // token ranges of each part (gaps excluded)
+  MatchParts parts;       // token ranges of each part (gaps excluded)
 };
 
 class PhraseMatcher {
@@ -49,8 +70,12 @@ class PhraseMatcher {
     int finding;
     std::string text;
     std::vector<std::vector<int>> parts;  // stem ids of each part
+    // WindowBit() of the first stem of the second part (0 for one part): a cheap test
+    // that the second part can start near the end of the first.
+    uint64_t next_bit = 0;
   };
   std::string Key(const std::string& norm) const;
+  static uint64_t WindowBit(int stem) { return uint64_t{1} << (static_cast<unsigned>(stem) & 63); }
 
   const Lexicon* lex_;
   std::vector<Phrase> phrases_;
@@ -59,7 +84,8 @@ class PhraseMatcher {
   // as the text allows, instead of trying every phrase that starts with the same word.
   struct TrieNode {
     std::vector<std::pair<int, int>> next;  // (stem id, child node), sorted by stem id
-    std::vector<int> phrases;               // phrases whose first part ends here
+    std::vector<int> whole;                 // one-part phrases that end here
+    std::vector<int> first_parts;           // phrases with more parts whose first ends here
   };
   std::vector<TrieNode> trie_{1};
   std::vector<int> root_child_;  // stem id -> child of the root, or -1 (the widest node)

@@ -2,12 +2,12 @@
 
 #include <map>
 #include <mutex>
-#include <unordered_map>
 
 #include "kb/knowledge.h"
 #include "text/context.h"
 #include "text/lexicon.h"
 #include "text/matcher.h"
+#include "text/word_table.h"
 
 namespace twitchcheck {
 
@@ -51,34 +51,41 @@ Reading TextReader::Read(std::string_view text) const {
   Reading out;
   out.tokens = Tokenize(text);
   const std::vector<Token>& tokens = out.tokens;
-  // Each word's phrase key and context ids, remembered per thread and reader: stemming
-  // and spelling correction cost far more than one lookup, and people reuse their words.
+  // Each word's phrase key, context ids and lexicon id, remembered per thread and reader:
+  // stemming and spelling correction cost far more than one lookup, and people reuse
+  // their words.
   struct WordInfo {
     int key, norm_id, stem_id;
+    LexWordId surface;
   };
   struct Memo {
     const TextReader* owner = nullptr;
-    std::unordered_map<std::string, WordInfo> words;
+    WordTable<WordInfo> words;
   };
   thread_local Memo memo;
   if (memo.owner != this || memo.words.size() > 100000) {
     memo.owner = this;
-    memo.words.clear();
+    memo.words.Clear();
   }
   std::vector<int> keys(tokens.size());
-  ContextEngine::WordIds ids;
+  TokenIds token_ids;
+  ContextEngine::WordIds& ids = token_ids.context;
   ids.norm.resize(tokens.size());
+  token_ids.surface.resize(tokens.size());
   const bool stems = context_->UsesStems();
   if (stems) ids.stem.resize(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
-    auto [it, fresh] = memo.words.try_emplace(tokens[i].norm, WordInfo{-1, -1, -1});
+    bool fresh;
+    WordInfo* w = memo.words.FindOrInsert(tokens[i].norm, &fresh);
     if (fresh) {
       const auto [norm_id, stem_id] = context_->IdsOf(tokens[i].norm);
-      it->second = {matcher_->KeyOf(tokens[i].norm), norm_id, stem_id};
+      *w = {matcher_->KeyOf(tokens[i].norm), norm_id, stem_id,
+            lexicon_->FindSurface(tokens[i].norm)};
     }
-    keys[i] = it->second.key;
-    ids.norm[i] = it->second.norm_id;
-    if (stems) ids.stem[i] = it->second.stem_id;
+    keys[i] = w->key;
+    ids.norm[i] = w->norm_id;
+    if (stems) ids.stem[i] = w->stem_id;
+    token_ids.surface[i] = w->surface;
   }
 
   // Evidence per finding, merged across mentions (MergeReport: present beats denied).
@@ -152,7 +159,7 @@ Reading TextReader::Read(std::string_view text) const {
     MergeReport(&it->second, std::move(e));
   }
 
-  out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get());
+  out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get(), token_ids);
   if (out.attributes.age_years) out.patient.age = *out.attributes.age_years;
   if (out.attributes.sex) out.patient.sex = *out.attributes.sex;
 

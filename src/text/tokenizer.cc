@@ -217,12 +217,16 @@ class Tokenizer {
       if (EndFollows(j)) pending_break_ = true;  // "twitching... and" goes on
       return j;
     }
-    std::string norm;
+    std::string_view norm;
     switch (c.cls) {
       case CharClass::kApostrophe: norm = "'"; break;
       case CharClass::kQuote: norm = "\""; break;
       case CharClass::kDash: norm = "-"; break;
-      default: AppendUtf8(c.cp, &norm); break;
+      default:
+        word_.clear();
+        AppendUtf8(c.cp, &word_);
+        norm = word_;
+        break;
     }
     // A "-" between two numbers is a range; one between words was handled in Word().
     Emit(norm, i, i + c.len, TokenKind::kPunct);
@@ -234,7 +238,9 @@ class Tokenizer {
   size_t Word(size_t i) {
     const size_t begin = i;
     const bool number = Decode(text_, i).cls == CharClass::kDigit;
-    std::string norm;
+    // Built in a buffer kept across words, so a word costs no allocation of its own.
+    std::string& norm = word_;
+    norm.clear();
     size_t apostrophes = 0;     // inner apostrophes seen
     size_t apostrophe_pos = 0;  // the first one's index in `norm`
     size_t apostrophe_byte = 0; // ... and its offset in the original text
@@ -303,7 +309,7 @@ class Tokenizer {
         SplitContraction(norm, begin, i, apostrophe_pos, apostrophe_byte)) {
       return AfterWord(i, number);
     }
-    EmitWord(std::move(norm), begin, i, kind, apostrophes == 0);
+    EmitWord(norm, begin, i, kind, apostrophes == 0);
     return AfterWord(i, number);
   }
 
@@ -362,19 +368,19 @@ class Tokenizer {
     return i < text_.size() && text_[i] >= 'A' && text_[i] <= 'Z';
   }
 
-  void EmitWord(std::string norm, size_t begin, size_t end, TokenKind kind, bool bare) {
+  void EmitWord(std::string_view norm, size_t begin, size_t end, TokenKind kind, bool bare) {
     // Every bare contraction ends in "t" except "im" and "ive": most words skip the table.
     const bool candidate = !norm.empty() && (norm.back() == 't' || norm == "im" || norm == "ive");
     if (kind == TokenKind::kWord && bare && norm.size() <= 8 && candidate) {
       for (const Bare& b : kBareContractions) {
         if (norm == b.word) {
-          Emit(std::string(b.first), begin, begin + b.split, kind);
-          Emit(std::string(b.second), begin + b.split, end, kind);
+          Emit(b.first, begin, begin + b.split, kind);
+          Emit(b.second, begin + b.split, end, kind);
           return;
         }
       }
     }
-    Emit(std::move(norm), begin, end, kind);
+    Emit(norm, begin, end, kind);
   }
 
   // `pos` is the apostrophe's index in norm, `byte` its offset in the original text.
@@ -383,7 +389,7 @@ class Tokenizer {
     const std::string_view tail(norm.data() + pos + 1, norm.size() - pos - 1);
     if (tail == "t" && head.size() >= 2 && head.back() == 'n') {
       const std::string_view stem = head.substr(0, head.size() - 1);
-      std::string first(stem);
+      std::string_view first = stem;
       if (stem == "wo") first = "will";
       else if (stem == "ca") first = "can";
       else if (stem == "sha") first = "shall";
@@ -393,7 +399,7 @@ class Tokenizer {
       Emit("not", split, end, TokenKind::kWord);
       return true;
     }
-    std::string second;
+    std::string_view second;
     if (tail == "m") second = "am";
     else if (tail == "re") second = "are";
     else if (tail == "ve") second = "have";
@@ -408,12 +414,12 @@ class Tokenizer {
     } else {
       return false;  // "o'clock", names: one token
     }
-    Emit(std::string(head), begin, byte, TokenKind::kWord);
+    Emit(head, begin, byte, TokenKind::kWord);
     Emit(second, byte, end, TokenKind::kWord);
     return true;
   }
 
-  void Emit(std::string norm, size_t begin, size_t end, TokenKind kind) {
+  void Emit(std::string_view norm, size_t begin, size_t end, TokenKind kind) {
     if (pending_break_ && !tokens_.empty()) {
       // Closing quotes and brackets right after the period stay in its sentence.
       const bool closing = kind == TokenKind::kPunct &&
@@ -425,17 +431,17 @@ class Tokenizer {
     } else {
       pending_break_ = false;
     }
-    Token t;
-    t.norm = std::move(norm);
+    Token& t = tokens_.emplace_back();  // built in place: one copy of the norm
+    t.norm.assign(norm.data(), norm.size());
     t.begin = begin;
     t.end = end;
     t.kind = kind;
     t.sentence = sentence_;
-    tokens_.push_back(std::move(t));
   }
 
   std::string_view text_;
   std::vector<Token> tokens_;
+  std::string word_;  // the word or mark being read
   size_t sentence_ = 0;
   bool pending_break_ = false;
 };
