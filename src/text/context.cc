@@ -40,8 +40,17 @@ struct ContextEngine::Impl {
       }
       (*groups)[terminal[node]].push_back(rule);
     }
+    // The root's edges as a table indexed by word id, since every token starts a walk
+    // there: built by Finish() once every literal is added.
+    std::vector<int> root;
+    void Finish(size_t vocab_size) {
+      root.assign(vocab_size, -1);
+      for (const auto& [key, child] : edges)
+        if ((key >> 32) == 0) root[static_cast<uint32_t>(key)] = child;
+    }
     int Next(int node, int id) const {
       if (id < 0) return -1;
+      if (node == 0) return static_cast<size_t>(id) < root.size() ? root[id] : -1;
       auto it = edges.find((static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(id));
       return it == edges.end() ? -1 : it->second;
     }
@@ -171,6 +180,8 @@ ContextEngine::ContextEngine(const ContextRules& rules) : impl_(std::make_unique
     for (const std::string& t : im.rules[i].tokens) ids.push_back(im.Intern(t));
     (im.rules[i].match_stems ? im.stem_trie : im.norm_trie).Add(ids, static_cast<int>(i), &im.groups);
   }
+  im.norm_trie.Finish(im.vocab.size());
+  im.stem_trie.Finish(im.vocab.size());
   for (const auto& [name, words] : rules.word_classes) {
     auto& set = im.classes[name];
     for (const std::string& w : words) {

@@ -29,42 +29,46 @@ struct Char {
   CharClass cls = CharClass::kSpace;
 };
 
-// Decodes one code point at `i`; an invalid or truncated sequence is one byte of kSpace.
-Char Decode(std::string_view s, size_t i) {
+// The class of each ASCII byte.
+constexpr std::array<CharClass, 128> kAsciiClass = [] {
+  std::array<CharClass, 128> t{};
+  for (uint32_t cp = 0; cp < 128; ++cp) {
+    CharClass c = CharClass::kPunct;
+    if (cp == '\n') c = CharClass::kNewline;
+    else if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) c = CharClass::kLetter;
+    else if (cp >= '0' && cp <= '9') c = CharClass::kDigit;
+    else if (cp == '\'' || cp == '`') c = CharClass::kApostrophe;
+    else if (cp == '"') c = CharClass::kQuote;
+    else if (cp == '-') c = CharClass::kDash;
+    else if (cp <= 0x20 || cp == 0x7F) c = CharClass::kSpace;
+    t[cp] = c;
+  }
+  return t;
+}();
+
+// Decodes a multi-byte code point at `i`; an invalid or truncated sequence is one byte of
+// kSpace.
+[[gnu::noinline]] Char DecodeMultiByte(std::string_view s, size_t i) {
   Char c;
   const unsigned char b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    c.cp = b0;
-  } else {
-    size_t n = 0;
-    uint32_t cp = 0;
-    if ((b0 & 0xE0) == 0xC0) { n = 2; cp = b0 & 0x1F; }
-    else if ((b0 & 0xF0) == 0xE0) { n = 3; cp = b0 & 0x0F; }
-    else if ((b0 & 0xF8) == 0xF0) { n = 4; cp = b0 & 0x07; }
-    if (n == 0 || i + n > s.size()) return c;  // invalid lead byte or truncated
-    for (size_t k = 1; k < n; ++k) {
-      const unsigned char b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) return c;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are invalid.
-    static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return c;
-    c.cp = cp;
-    c.len = n;
+  size_t n = 0;
+  uint32_t cp = 0;
+  if ((b0 & 0xE0) == 0xC0) { n = 2; cp = b0 & 0x1F; }
+  else if ((b0 & 0xF0) == 0xE0) { n = 3; cp = b0 & 0x0F; }
+  else if ((b0 & 0xF8) == 0xF0) { n = 4; cp = b0 & 0x07; }
+  if (n == 0 || i + n > s.size()) return c;  // invalid lead byte or truncated
+  for (size_t k = 1; k < n; ++k) {
+    const unsigned char b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return c;
+    cp = (cp << 6) | (b & 0x3F);
   }
-  const uint32_t cp = c.cp;
-  if (cp == '\n') c.cls = CharClass::kNewline;
-  else if (cp < 0x80) {
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) c.cls = CharClass::kLetter;
-    else if (cp >= '0' && cp <= '9') c.cls = CharClass::kDigit;
-    else if (cp == '\'' || cp == '`') c.cls = CharClass::kApostrophe;
-    else if (cp == '"') c.cls = CharClass::kQuote;
-    else if (cp == '-') c.cls = CharClass::kDash;
-    else if (cp <= 0x20 || cp == 0x7F) c.cls = CharClass::kSpace;
-    else c.cls = CharClass::kPunct;
-  } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x201B || cp == 0x02BC ||
-             cp == 0x2032) {
+  // Overlong forms, surrogates and values past U+10FFFF are invalid.
+  static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return c;
+  c.cp = cp;
+  c.len = n;
+  if (cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x201B || cp == 0x02BC ||
+      cp == 0x2032) {
     c.cls = CharClass::kApostrophe;
   } else if ((cp >= 0x201C && cp <= 0x201F) || cp == 0x2033 || cp == 0x00AB || cp == 0x00BB) {
     c.cls = CharClass::kQuote;
@@ -86,6 +90,13 @@ Char Decode(std::string_view s, size_t i) {
     c.cls = CharClass::kLetter;  // letters of other scripts, combining marks
   }
   return c;
+}
+
+// Decodes one code point at `i`: ASCII here, the rest out of line.
+inline Char Decode(std::string_view s, size_t i) {
+  const unsigned char b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return Char{b0, 1, kAsciiClass[b0]};
+  return DecodeMultiByte(s, i);
 }
 
 void AppendUtf8(uint32_t cp, std::string* out) {
