@@ -64,6 +64,7 @@ struct ContextEngine::Impl {
 
   std::vector<ContextRule> rules;
   std::vector<std::vector<int>> groups;  // rule indices sharing one literal
+  std::vector<int> alone_rules;          // `when: target_alone` rules, not in the tries
   std::array<ContextCategorySettings, kContextCategoryCount> categories;
   // Per category: does a cue of category X end its scope? Indexed [scoped][cue category].
   std::array<std::array<bool, kContextCategoryCount>, kContextCategoryCount> ended_by{};
@@ -176,6 +177,10 @@ ContextEngine::ContextEngine(const ContextRules& rules) : impl_(std::make_unique
     for (ContextCategory by : rules.categories[c].terminated_by)
       im.ended_by[c][static_cast<size_t>(by)] = true;
   for (size_t i = 0; i < im.rules.size(); ++i) {
+    if (im.rules[i].target_alone) {
+      im.alone_rules.push_back(static_cast<int>(i));
+      continue;
+    }
     std::vector<int> ids;
     for (const std::string& t : im.rules[i].tokens) ids.push_back(im.Intern(t));
     (im.rules[i].match_stems ? im.stem_trie : im.norm_trie).Add(ids, static_cast<int>(i), &im.groups);
@@ -244,29 +249,40 @@ ContextResult ContextEngine::ClassifyWindow(const std::vector<Token>& tokens,
   im.FindMatches(tokens, lo, target_first, norm_ids, stem_ids, base, &matches);
   im.FindMatches(tokens, target_last, hi, norm_ids, stem_ids, base, &matches);
 
+  auto apply = [&](const ContextRule& r, size_t first, size_t last) {
+    switch (r.category) {
+      case ContextCategory::kNegated: result.negated = true; break;
+      case ContextCategory::kPossible: result.possible = true; break;
+      case ContextCategory::kHistorical: result.historical = true; break;
+      case ContextCategory::kHypothetical: result.hypothetical = true; break;
+      case ContextCategory::kFamily: result.family = true; [[fallthrough]];
+      case ContextCategory::kOtherExperiencer: result.other_experiencer = true; break;
+      default: break;
+    }
+    ContextCue cue;
+    cue.category = r.category;
+    cue.first = first;
+    cue.last = last;
+    cue.begin = tokens[first].begin;
+    cue.end = tokens[last - 1].end;
+    cue.literal = r.literal;
+    result.cues.push_back(std::move(cue));
+  };
   for (size_t k = 0; k < matches.size(); ++k) {
     for (int rule : im.groups[matches[k].group]) {
       const ContextRule& r = im.rules[rule];
       if (r.category == ContextCategory::kPseudo || r.category == ContextCategory::kTerminate)
         continue;
       if (!im.Reaches(tokens, matches, k, r, target_first, target_last)) continue;
-      switch (r.category) {
-        case ContextCategory::kNegated: result.negated = true; break;
-        case ContextCategory::kPossible: result.possible = true; break;
-        case ContextCategory::kHistorical: result.historical = true; break;
-        case ContextCategory::kHypothetical: result.hypothetical = true; break;
-        case ContextCategory::kFamily: result.family = true; [[fallthrough]];
-        case ContextCategory::kOtherExperiencer: result.other_experiencer = true; break;
-        default: break;
-      }
-      ContextCue cue;
-      cue.category = r.category;
-      cue.first = matches[k].first;
-      cue.last = matches[k].last;
-      cue.begin = tokens[cue.first].begin;
-      cue.end = tokens[cue.last - 1].end;
-      cue.literal = r.literal;
-      result.cues.push_back(std::move(cue));
+      apply(r, matches[k].first, matches[k].last);
+    }
+  }
+  if (!im.alone_rules.empty() && Impl::Words(tokens, lo, target_first) == 0 &&
+      Impl::Words(tokens, target_last, hi) == 0) {
+    for (int rule : im.alone_rules) {
+      const ContextRule& r = im.rules[rule];
+      if (r.target_class.empty() || im.InClass(r.target_class, tokens, target_first, target_last))
+        apply(r, target_first, target_last);
     }
   }
   return result;

@@ -46,6 +46,9 @@ struct ContextRule {
   // When not empty: the rule only applies if the target contains a word of this word
   // class (e.g. a relative "has" a *disease*, not a symptom they are having now).
   std::string target_class;
+  // `when: target_alone`: the rule has no literal and applies when the target is alone in
+  // its sentence (only punctuation around it), as in a list of diagnoses.
+  bool target_alone = false;
   int line = 0;                     // line in the rules file, for messages
 };
 

@@ -171,6 +171,10 @@ class RulesLoader {
         if (!v.IsScalar() || !out_->word_classes.count(v.Scalar()))
           return Fail(v, "unknown word class '" + (v.IsScalar() ? v.Scalar() : "") + "'");
         rule.target_class = v.Scalar();
+      } else if (key == "when") {
+        if (!v.IsScalar() || v.Scalar() != "target_alone")
+          return Fail(v, "when must be `target_alone`");
+        rule.target_alone = true;
       } else if (key == "comment") {
         // free text for reviewers
       } else {
@@ -178,10 +182,27 @@ class RulesLoader {
       }
     }
     if (!r["category"]) return Fail(r, "rule has no category");
+    if (rule.target_alone) return TargetAlone(r, rule, has_direction || r["literal"]);
     if (!DirectionFits(r, &rule, has_direction)) return false;
     if (!rule.terminates.empty() && rule.category != ContextCategory::kTerminate)
       return Fail(r["terminates"], "only TERMINATE rules take `terminates`");
     return Expand(r, literal, rule);
+  }
+
+  // A `when: target_alone` rule: no literal, no direction, a category that sets a label.
+  bool TargetAlone(const YamlNode& r, ContextRule rule, bool has_cue_fields) {
+    if (has_cue_fields)
+      return Fail(r, "a `when: target_alone` rule takes no literal and no direction");
+    if (rule.category == ContextCategory::kPseudo || rule.category == ContextCategory::kTerminate)
+      return Fail(r["category"], "a `when: target_alone` rule needs a category that sets a label");
+    rule.literal = "(alone in its sentence)";
+    std::string key = std::string(ContextCategoryName(rule.category)) + ":alone:" + rule.target_class;
+    auto [it, fresh] = seen_.emplace(key, rule.line);
+    if (!fresh)
+      return Fail(r, "duplicate `when: target_alone` rule (first at line " +
+                         std::to_string(it->second) + ")");
+    out_->rules.push_back(std::move(rule));
+    return true;
   }
 
   // TERMINATE and PSEUDO rules take their own direction; every other category needs one

@@ -98,6 +98,14 @@ TEST(ContextTest, Historical) {
       {"My eye started twitching 2 months ago", "eye", "affirmed", "recent", "patient"},
       {"a three-day history of fever", "fever", "affirmed", "recent", "patient"},
       {"a 45-year-old woman with eye twitching", "eye twitching", "affirmed", "recent", "patient"},
+      // A long-standing diagnosis alone in its sentence is a list entry: history. Named in
+      // a sentence, or a diagnosis that is not long-standing, it is not.
+      {"HYPERTENSION.", "hypertension", "affirmed", "historical", "patient"},
+      {"Type 2 diabetes.", "type 2 diabetes", "affirmed", "historical", "patient"},
+      {"Gout", "gout", "affirmed", "historical", "patient"},
+      {"He is admitted with poorly controlled hypertension.", "hypertension", "affirmed", "recent", "patient"},
+      {"PNEUMONIA.", "pneumonia", "affirmed", "recent", "patient"},
+      {"No asthma.", "asthma", "negated", "recent", "patient"},
   };
   for (const Case& c : cases) Check(c);
 }
@@ -226,6 +234,14 @@ TEST(ContextRulesTest, LoadErrorsNameFileAndLine) {
       {"context_rules:\n  - {literal: no, category: PSEUDO\n", "r.yaml:3: while parsing a flow mapping: did not find expected ',' or '}'"},
       {"categories:\n  NEGATED_EXISTENCE: {max_scope: -1}\ncontext_rules: []\n",
        "r.yaml:2: max_scope -1 is out of range 1..100"},
+      {"context_rules:\n  - {when: target_alone, literal: gout, category: HISTORICAL}\n",
+       "r.yaml:2: a `when: target_alone` rule takes no literal and no direction"},
+      {"context_rules:\n  - {when: target_alone, category: PSEUDO}\n",
+       "r.yaml:2: a `when: target_alone` rule needs a category that sets a label"},
+      {"context_rules:\n  - {when: alone, category: HISTORICAL}\n", "r.yaml:2: when must be `target_alone`"},
+      {"context_rules:\n  - {when: target_alone, category: HISTORICAL}\n"
+       "  - {when: target_alone, category: HISTORICAL}\n",
+       "r.yaml:3: duplicate `when: target_alone` rule (first at line 2)"},
   };
   for (const LoadErrorCase& c : cases) {
     ContextRules rules;
