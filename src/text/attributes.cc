@@ -316,6 +316,7 @@ size_t Reader::AddMention(std::string_view kind, std::string value, size_t first
   AttributeMention m;
   m.kind = std::string(kind);
   m.value = std::move(value);
+  if (kind == "age") m.attribute = LexAttributeName(LexAttribute::kAge);
   if (first < p_.size() && last > first) {
     m.begin = p_[first].begin;
     m.end = std::max<size_t>(m.begin, p_[std::min(last, p_.size()) - 1].end);  // offsets may be odd
@@ -343,6 +344,7 @@ void Reader::Finish() {
   // Context: a number counts only when it is affirmed, real and about the patient.
   for (Candidate& c : candidates_) {
     AttributeMention& m = out_.mentions[c.mention];
+    m.attribute = LexAttributeName(c.attribute);
     if (c.past_habit || c.episode || AboutOtherRelative(c.first)) m.asserted = false;
     if (!m.asserted || !ctx_ || c.first >= c.last) continue;
     const ContextResult r = Context(c.first, c.last);

@@ -25,6 +25,9 @@ struct AttributeMention {
   // "falling_asleep", "6 cups coffee", "29", "female". For "spread": the site it spread
   // to ("cheek"), or "unspecified".
   std::string value;
+  // The number this mention may set, by TextAttributes::Numeric's name ("sleep_hours",
+  // "caffeine_drinks_per_day", "duration_days", "age_years", ...), or empty.
+  std::string attribute;
   size_t begin = 0, end = 0;  // byte span in the original text
   size_t sentence = 0;
   // False when the mention was recognised but may not set a number: negated, hypothetical

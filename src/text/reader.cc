@@ -176,13 +176,12 @@ Reading TextReader::Read(std::string_view text) const {
     e.id = finding.id;
     e.status = in ? EvidenceStatus::kPresent : EvidenceStatus::kAbsent;
     e.origin = "attribute";
-    const std::string& attr = finding.from_attribute->attribute;
-    const char* kind = attr == "duration_days" ? "duration" : attr == "age_years" ? "age" : "quantity";
-    for (const AttributeMention& m : out.attributes.mentions)
-      if (m.asserted && m.kind == kind) {
-        e.spans.push_back({m.begin, m.end});
-        e.text = std::string(text.substr(m.begin, m.end - m.begin));
-      }
+    // The spans of the statements that set the number; the text of the first.
+    for (const AttributeMention& m : out.attributes.mentions) {
+      if (!m.asserted || m.attribute != finding.from_attribute->attribute) continue;
+      e.spans.push_back({m.begin, m.end});
+      if (e.text.empty()) e.text = std::string(text.substr(m.begin, m.end - m.begin));
+    }
     found.emplace(static_cast<int>(f), e);
   }
   for (auto& [f, e] : found) out.evidence.push_back(std::move(e));

@@ -456,6 +456,16 @@ const std::vector<Case> kRelatives = {
 
 // --- How long, how much, who --------------------------------------------------------------
 const std::vector<Case> kQuantities = {
+    // Evidence from a number points at the statement that gave it, not at other numbers.
+    {.text = "Four coffees a day and I only sleep five hours a night, calf twitching all week.",
+     .expect = {{"short_sleep", present}, {"high_caffeine", present}},
+     .span = "five hours a night", .caffeine = 4, .sleep = 5},
+    {.text = "I sleep 8 hours but have 6 cans of energy drink a day and smoke 20 a day",
+     .expect = {{"high_caffeine", present}, {"short_sleep", absent}, {"heavy_smoking", present}},
+     .span = "6 cans of energy drink a day", .caffeine = 6, .sleep = 8, .cigarettes = 20},
+    // "to keep going" is effort, not a complaint that persists.
+    {.text = "I drink coffee all afternoon just to keep going at work and my eye twitches",
+     .expect = {{"long_standing", not_found}, {"caffeine_intake", present}}},
     {.text = "my eyelid has twitched for three weeks",
      .expect = {{"duration_over_two_weeks", present}, {"duration_under_two_weeks", absent}},
      .span = "three weeks", .duration_days = 21},
