@@ -38,7 +38,10 @@ constexpr std::array<Irregular, 45> kIrregular = {{
 }};
 
 // Words that look inflected but are not, or whose stem would collide with another word.
-constexpr std::array<std::string_view, 40> kKeep = {
+// The tens keep their "-y": "eighty" must not become "eight".
+constexpr std::array<std::string_view, 48> kKeep = {
+    "twenty",   "thirty", "forty",   "fifty",   "sixty",    "seventy",   "eighty",
+    "ninety",
     "this",     "thus",   "always",  "perhaps", "yes",      "news",      "series",
     "species",  "during", "morning", "evening", "nothing",  "something", "anything",
     "everything", "every", "very",   "only",    "early",    "really",    "many",

@@ -156,6 +156,7 @@ TEST(StemTest, Table) {
       {"knees", "knee"},      {"morning", "morning"}, {"evening", "evening"},
       {"thing", "thing"},     {"Twitches", "twitch"}, {"b12", "b12"},
       {"2.5", "2.5"},         {"'s", "'s"},           {"", ""},
+      {"eighty", "eighty"},   {"eight", "eight"},     {"sixties", "sixty"},
   };
   for (const StemCase& c : cases) EXPECT_EQ(Stem(c.word), c.stem) << "word: " << c.word;
 }
