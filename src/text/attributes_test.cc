@@ -373,6 +373,8 @@ TEST(LexiconLoad, Errors) {
       {"version: 1\nspelling:\n  twitch: twitch\n", "test.yaml:3: spelling 'twitch' maps to itself"},
       {"version: 1\nspelling:\n  Twich: twitch\n", "test.yaml:3: a key of spelling 'Twich' must be lower case"},
       {"version: 1\nnumbers: {one: lots}\n", "test.yaml:2: a number's value must be a number"},
+      {"version: 1\nnumbers:\n  eight: 8\n  eights: 80\n",
+       "test.yaml:4: number word 'eights' has the match key of another number (8)"},
       {"version: 1\nnumbers: {one: 1}\nunits: {day: {days: 0, words: [day]}}\n",
        "test.yaml:3: a unit's days must be greater than 0"},
       {"version: 1\nnumbers: {one: 1}\nunits:\n  day: {days: 1, words: day}\n",

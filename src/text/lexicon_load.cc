@@ -276,6 +276,11 @@ class Loader {
         double d = 0;
         if (!Number(v, "a number's value", &d) || !Word(k, "number word", word, &w)) return false;
         if (d < 0) return Fail(v, "a number's value must not be negative");
+        // Two number words with one match key (as "eight" and "eighty" once had) would
+        // read as the same number.
+        if (w->number >= 0 && w->number != d)
+          return Fail(k, fmt::format("number word '{}' has the match key of another number ({})",
+                                     word, w->number));
         w->number = d;
         return true;
       });
