@@ -39,6 +39,9 @@ struct Finding {
   // between them (at most kMaxPhraseParts parts).
   std::vector<std::string> phrases;
   std::vector<int> implies;  // finding indices
+  // Findings whose phrases, where they overlap one of this finding's matches, are not read:
+  // "bum cheek" (a buttock twitch) masks the facial cheek twitch inside it.
+  std::vector<int> masks;    // finding indices
   std::optional<AttributeRange> from_attribute;
   std::vector<int> sources;
   std::string file;  // where it was defined, for messages

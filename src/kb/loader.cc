@@ -268,6 +268,7 @@ class Loader {
         Error(file, line, "finding '" + f.id + "' has no phrases, no from_attribute and no question: nothing can ever set it");
       Refs(file, n, "sources", PendingRef::kSource, &f.sources);
       implies_.push_back({file, line, StrList(file, n, "implies")});
+      masks_.push_back({file, line, StrList(file, n, "masks")});
       if (CheckId(file, line, f.id) &&
           !kb_->finding_index.emplace(f.id, kb_->findings.size() - 1).second)
         Error(file, line, "duplicate finding id '" + f.id + "'");
@@ -466,6 +467,15 @@ class Loader {
         else kb_->findings[f].implies.push_back(i);
       }
     }
+    for (size_t f = 0; f < masks_.size() && f < kb_->findings.size(); ++f) {
+      for (const std::string& id : masks_[f].ids) {
+        int i = Resolve(PendingRef::kFinding, id);
+        if (i < 0) Error(masks_[f].file, masks_[f].line, "finding '" + kb_->findings[f].id + "' masks unknown finding '" + id + "'");
+        else if (i == static_cast<int>(f)) Error(masks_[f].file, masks_[f].line, "finding '" + id + "' masks itself");
+        else if (kb_->findings[f].phrases.empty()) Error(masks_[f].file, masks_[f].line, "finding '" + kb_->findings[f].id + "' masks '" + id + "' but has no phrases");
+        else kb_->findings[f].masks.push_back(i);
+      }
+    }
     CheckImpliesCycles();
     // Two links from one condition to one finding would double-count the evidence.
     for (const Condition& c : kb_->conditions) {
@@ -557,7 +567,7 @@ class Loader {
   std::vector<LinkFinding> link_findings_;
   std::vector<LinkSources> link_sources_;
   std::vector<RedFlagWhen> red_flag_when_;
-  std::vector<Implies> implies_;
+  std::vector<Implies> implies_, masks_;  // finding ids, resolved once all are loaded
   std::map<std::string, std::string> phrase_owner_;
 };
 

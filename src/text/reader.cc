@@ -90,7 +90,26 @@ Reading TextReader::Read(std::string_view text) const {
 
   // Evidence per finding, merged across mentions (MergeReport: present beats denied).
   std::map<int, Evidence> found;
-  const std::vector<PhraseMatch> matches = matcher_->Match(tokens, keys);
+  std::vector<PhraseMatch> matches = matcher_->Match(tokens, keys);
+  // A finding's phrase hides the findings it masks where they overlap: "bum cheek" is a
+  // buttock, not a facial cheek; "my mum has restless legs" is family history only.
+  auto masked = [&](const PhraseMatch& m) {
+    for (const PhraseMatch& o : matches) {
+      if (o.first >= m.last || m.first >= o.last) continue;
+      for (int f : kb_->findings[o.finding].masks)
+        if (f == m.finding) return true;
+    }
+    return false;
+  };
+  std::vector<uint8_t> drop(matches.size(), 0);
+  bool any_dropped = false;
+  for (size_t k = 0; k < matches.size(); ++k) any_dropped |= (drop[k] = masked(matches[k])) != 0;
+  if (any_dropped) {
+    size_t kept = 0;
+    for (size_t k = 0; k < matches.size(); ++k)
+      if (!drop[k]) matches[kept++] = matches[k];
+    matches.resize(kept);
+  }
   // The context engine sees the words of other recognised phrases masked: the "not" of
   // "could not talk" is part of that symptom, not a denial of the next one.
   // Masking is by word id: cue matching sees only ids, so no token is copied.

@@ -463,6 +463,19 @@ const std::vector<Case> kQuantities = {
     {.text = "I sleep 8 hours but have 6 cans of energy drink a day and smoke 20 a day",
      .expect = {{"high_caffeine", present}, {"short_sleep", absent}, {"heavy_smoking", present}},
      .span = "6 cans of energy drink a day", .caffeine = 6, .sleep = 8, .cigarettes = 20},
+    // A finding's phrase masks the findings it overlaps (kb `masks:`): a bum cheek is not a
+    // facial cheek, too much coffee is not alcohol, a relative's restless legs or tics are
+    // family history only.
+    {.text = "Twitching in my bum cheek",
+     .expect = {{"buttock_twitch", present}, {"cheek_twitch", not_found}}},
+    {.text = "I think I'm drinking too much coffee",
+     .expect = {{"high_caffeine", possible}, {"alcohol_use", not_found}}},
+    {.text = "Writing for my son. My brother had tics as a kid too.",
+     .expect = {{"family_history_tics", present}, {"childhood_tics", not_found}}},
+    {.text = "Restless legs runs in my family",
+     .expect = {{"family_history_rls", present}, {"urge_to_move_legs", not_found}}},
+    {.text = "I'm 45. My mother had restless legs.",
+     .expect = {{"family_history_rls", present}, {"urge_to_move_legs", not_found}}},
     // Tens and units: "eighty" and "eight" are different numbers.
     {.text = "I am sixty-eight years old and my chin quivers",
      .expect = {{"jaw_twitch", present}}, .age = 68},
@@ -658,22 +671,10 @@ const std::vector<Case> kNarratives = {
 
 // --- Known gaps: what the reader's code gets wrong today. Run, never asserted. ------------
 const std::vector<Case> kKnownGaps = {
-    {.text = "Twitching in my bum cheek",
-     .expect = {{"buttock_twitch", present}, {"cheek_twitch", not_found}},
-     .known_gap = "matcher keeps overlapping matches of different findings: 'cheek' of "
-                  "'bum cheek' is a facial cheek twitch, and no buttock phrase can outrank it"},
-    {.text = "I think I'm drinking too much coffee",
-     .expect = {{"high_caffeine", possible}, {"alcohol_use", not_found}},
-     .known_gap = "overlapping matches: 'drink too much' (alcohol) is kept inside "
-                  "'drinking too much coffee'"},
     {.text = "no tingling and my hand twitches",
      .expect = {{"tingling_hands_feet", not_found}},
      .known_gap = "a phrase gap crosses a clause ('tingle ... hand' over 'and my'), making "
                   "hand tingling present from a denied tingle"},
-    {.text = "Writing for my son. My brother had tics as a kid too.",
-     .expect = {{"family_history_tics", present}, {"childhood_tics", not_found}},
-     .known_gap = "masking: 'brother had tics' (family history) hides 'brother had' from "
-                  "'tics as a kid', which then reads as the patient's own childhood tics"},
     {.text = "I used to smoke but I quit five years ago",
      .expect = {{"nicotine_use", not_found}},
      .known_gap = "reader: exposures said in the past still count as present "
@@ -687,13 +688,6 @@ const std::vector<Case> kKnownGaps = {
      .expect = {{"fear_of_als", present}},
      .known_gap = "uncertainty cues downgrade a finding that is itself a worry: the fear of "
                   "ALS is certain, the reader says possible"},
-    {.text = "Restless legs runs in my family",
-     .expect = {{"family_history_rls", present}, {"urge_to_move_legs", not_found}},
-     .known_gap = "masking: 'runs in my family' is part of a family-history phrase, so the "
-                  "symptom 'restless legs' is read as the person's own"},
-    {.text = "I'm 45. My mother had restless legs.",
-     .expect = {{"family_history_rls", present}, {"urge_to_move_legs", not_found}},
-     .known_gap = "masking: 'mother had restless' hides 'mother had' from 'restless legs'"},
     {.text = "My husband, 58, says his calves have been twitching for months",
      .expect = {{"calf_twitch", present}}, .age = 58, .sex = "male",
      .known_gap = "attribute reader: a report verb ('says') makes the husband the reporter "
