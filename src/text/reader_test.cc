@@ -476,6 +476,13 @@ const std::vector<Case> kQuantities = {
      .expect = {{"family_history_rls", present}, {"urge_to_move_legs", not_found}}},
     {.text = "I'm 45. My mother had restless legs.",
      .expect = {{"family_history_rls", present}, {"urge_to_move_legs", not_found}}},
+    // A habit given up is absent now; a past symptom is set aside, not denied.
+    {.text = "I used to smoke but I quit five years ago",
+     .expect = {{"nicotine_use", absent}}},
+    {.text = "ex-smoker, stopped drinking coffee last week and my eyelid still twitches",
+     .expect = {{"nicotine_use", absent}, {"caffeine_intake", absent}, {"eyelid_twitch", present}}},
+    {.text = "I quit my job last month and my eye twitches all the time",
+     .expect = {{"eyelid_twitch", present}, {"constant_twitching", present}}},
     // Tens and units: "eighty" and "eight" are different numbers.
     {.text = "I am sixty-eight years old and my chin quivers",
      .expect = {{"jaw_twitch", present}}, .age = 68},
@@ -675,10 +682,6 @@ const std::vector<Case> kKnownGaps = {
      .expect = {{"tingling_hands_feet", not_found}},
      .known_gap = "a phrase gap crosses a clause ('tingle ... hand' over 'and my'), making "
                   "hand tingling present from a denied tingle"},
-    {.text = "I used to smoke but I quit five years ago",
-     .expect = {{"nicotine_use", not_found}},
-     .known_gap = "reader: exposures said in the past still count as present "
-                  "(PastStillCounts), so a habit given up years ago is current smoking"},
     {.text = "Had my wisdom teeth out a month ago and now my lip twitches",
      .expect = {{"mouth_twitch", present}, {"dental_procedure", present},
                 {"duration_over_two_weeks", not_found}},
