@@ -98,6 +98,30 @@ TEST(CliTest, AssessJsonHasTheContractFields) {
   }
 }
 
+// A stateless interview step that knows of no symptom asks for a description (free text);
+// with the description given, it asks yes/no questions about findings.
+TEST(CliTest, InterviewJsonDescribeStep) {
+  ProgramRun first = Twitchcheck("interview --json", R"({"age": 81, "sex": "female", "text": "Mum is 81."})");
+  ASSERT_EQ(first.status, 0) << first.out;
+  nlohmann::json a = nlohmann::json::parse(first.out);
+  EXPECT_EQ(a["question"]["id"], "describe");
+  EXPECT_EQ(a["question"]["type"], "free_text");
+  EXPECT_FALSE(a["question"]["text"].get<std::string>().empty());
+
+  ProgramRun second = Twitchcheck(
+      "interview --json",
+      R"({"age": 81, "sex": "female", "text": "Mum is 81. Her left eyelid twitches.", "described": true})");
+  ASSERT_EQ(second.status, 0) << second.out;
+  nlohmann::json b = nlohmann::json::parse(second.out);
+  ASSERT_TRUE(b["question"].is_object()) << second.out;
+  EXPECT_NE(b["question"]["id"], "describe");
+  EXPECT_EQ(b["question"]["type"], "single");
+
+  ProgramRun bad = Twitchcheck("interview --json", R"({"described": "yes"})");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("\"described\" must be true or false"), std::string::npos) << bad.out;
+}
+
 TEST(CliTest, TextFromStdin) {
   ProgramRun r = Twitchcheck("assess --json -", "my eyelid twitches after too much coffee");
   ASSERT_EQ(r.status, 0) << r.out;

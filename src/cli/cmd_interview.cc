@@ -21,10 +21,18 @@ const char kUsage[] =
     "usage: twitchcheck interview            (interactive, in a terminal)\n"
     "       twitchcheck interview --json     (one step: JSON on stdin, JSON on stdout)\n\n"
     "--json reads {\"age\": N, \"sex\": \"female\"|\"male\", \"text\": \"...\" (optional),\n"
-    "\"evidence\": [{\"id\": ID, \"status\": \"present\"|\"absent\"|\"unknown\"}]} and writes the next\n"
-    "question (or null), whether to stop, the likely causes and the triage so far.\n";
+    "\"evidence\": [{\"id\": ID, \"status\": \"present\"|\"absent\"|\"unknown\"}],\n"
+    "\"described\": true|false (optional)} and writes the next question (or null), whether to\n"
+    "stop, the likely causes and the triage so far. A question with id \"describe\" asks for\n"
+    "free text: add the reply to \"text\" and send \"described\": true with the next step.\n";
 
 nlohmann::json QuestionJson(const Knowledge& kb, const Question& q) {
+  if (q.finding < 0)
+    return {{"id", "describe"},
+            {"type", "free_text"},
+            {"text", kb.describe_question},
+            {"reason", q.reason},
+            {"items", nlohmann::json::array()}};
   const Finding& f = kb.findings[q.finding];
   return {{"id", f.id},
           {"type", "single"},
@@ -39,7 +47,8 @@ nlohmann::json QuestionJson(const Knowledge& kb, const Question& q) {
 
 // Reads the step request; returns false with a message naming what is wrong.
 bool ParseRequest(const Knowledge& kb, const std::string& body, Patient* patient,
-                  std::vector<Evidence>* answers, std::string* text, std::string* err) {
+                  std::vector<Evidence>* answers, std::string* text, bool* described,
+                  std::string* err) {
   nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     *err = "the request is not a JSON object";
@@ -65,6 +74,13 @@ bool ParseRequest(const Knowledge& kb, const std::string& body, Patient* patient
       return false;
     }
     *text = j["text"].get<std::string>();
+  }
+  if (j.contains("described") && !j["described"].is_null()) {
+    if (!j["described"].is_boolean()) {
+      *err = "\"described\" must be true or false";
+      return false;
+    }
+    *described = j["described"].get<bool>();
   }
   if (j.contains("evidence")) {
     if (!j["evidence"].is_array()) {
@@ -100,7 +116,8 @@ int JsonStep(const Knowledge& kb) {
   Patient patient;
   std::vector<Evidence> answers;
   std::string text, err;
-  if (!ParseRequest(kb, body.str(), &patient, &answers, &text, &err)) {
+  InterviewOptions options;
+  if (!ParseRequest(kb, body.str(), &patient, &answers, &text, &options.described, &err)) {
     std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
     return 2;
   }
@@ -116,7 +133,8 @@ int JsonStep(const Knowledge& kb) {
     if (!patient.age) patient.age = reading.patient.age;
     if (!patient.sex) patient.sex = reading.patient.sex;
   }
-  InterviewStep step = NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size());
+  InterviewStep step =
+      NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size(), options);
   nlohmann::json out = {
       {"question", step.question ? QuestionJson(kb, *step.question) : nlohmann::json(nullptr)},
       {"should_stop", step.should_stop},
@@ -166,8 +184,10 @@ int Interactive(const Knowledge& kb) {
   }
   std::vector<Evidence> answers;
   InterviewStep step;
+  InterviewOptions options;
+  options.described = true;  // the opening question above asked for a description
   for (;;) {
-    step = NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size());
+    step = NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size(), options);
     if (!step.question) break;
     const Finding& f = kb.findings[step.question->finding];
     Evidence e;

@@ -8,10 +8,13 @@ namespace twitchcheck {
 
 namespace {
 
-double Entropy(const std::vector<double>& posterior) {
+// Uncertainty about the causes: each cause's binary entropy, weighted by how much
+// settling it matters (meta.yaml interview_weights).
+double Entropy(const std::vector<double>& posterior, const std::vector<double>& weight) {
   double h = 0;
-  for (double p : posterior) {
-    if (p > 1e-12 && p < 1 - 1e-12) h -= p * std::log(p) + (1 - p) * std::log(1 - p);
+  for (size_t c = 0; c < posterior.size(); ++c) {
+    const double p = posterior[c];
+    if (p > 1e-12 && p < 1 - 1e-12) h -= weight[c] * (p * std::log(p) + (1 - p) * std::log(1 - p));
   }
   return h;
 }
@@ -41,6 +44,21 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
     return step;
   }
 
+  // Nothing said names a symptom or sign yet ("Mum is 81."): ask for the complaint in the
+  // person's own words before yes/no questions, which could only guess at it.
+  if (!options.described && !kb.describe_question.empty()) {
+    const bool complaint = std::any_of(a.evidence.begin(), a.evidence.end(), [&](const Evidence& e) {
+      const int f = kb.FindingIndex(e.id);
+      const std::string& cat = f >= 0 ? kb.findings[f].category : std::string();
+      return (e.status == EvidenceStatus::kPresent || e.status == EvidenceStatus::kPossible) &&
+             (cat == "symptom" || cat == "sign");
+    });
+    if (!complaint) {
+      step.question = Question{-1, "describe", 0};
+      return step;
+    }
+  }
+
   // What is known, after implications (a.evidence is consolidated).
   std::set<int> asked;
   Known known;
@@ -54,8 +72,10 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
   for (const Evidence& e : evidence) asked.insert(kb.FindingIndex(e.id));  // incl. unknown
   std::vector<double> prior(kb.conditions.size());
   for (size_t c = 0; c < kb.conditions.size(); ++c) prior[c] = AdjustedPrior(kb.conditions[c], patient);
+  std::vector<double> weight(kb.conditions.size());
+  for (size_t c = 0; c < kb.conditions.size(); ++c) weight[c] = kb.InterviewWeight(kb.conditions[c]);
   InferenceResult now = Infer(kb.network, prior, known.absent, known.present);
-  const double h_now = Entropy(now.posterior);
+  const double h_now = Entropy(now.posterior, weight);
 
   // P(finding present | evidence so far), from P(evidence and finding absent).
   auto predictive = [&](int f) {
@@ -127,7 +147,7 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
     std::vector<PositiveObservation> present = known.present;
     present.push_back({fi, 1.0});
     InferenceResult yes = Infer(kb.network, prior, known.absent, present);
-    double gain = h_now - p_yes * Entropy(yes.posterior) - (1 - p_yes) * Entropy(no.posterior);
+    double gain = h_now - p_yes * Entropy(yes.posterior, weight) - (1 - p_yes) * Entropy(no.posterior, weight);
     if (!best || gain > best->gain + 1e-12) best = Question{fi, "information_gain", gain};
   }
   const double top = a.conditions.empty() ? 0 : a.conditions[0].probability;

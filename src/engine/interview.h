@@ -2,7 +2,9 @@
 // The adaptive interview: which question to ask next, and when to stop. Red flags first
 // (a question that could complete an emergency rule, or screen for an emergency sign
 // that is not unlikely), then the question with the largest expected information gain
-// about the causes. Stateless: everything known so far comes in as evidence.
+// about the causes. When nothing said so far names a symptom, it first asks once for a
+// description in the person's own words. Stateless: everything known so far comes in as
+// evidence (and options.described).
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,11 +19,14 @@ struct InterviewOptions {
   double screen_probability = 0.03;  // ask about an emergency sign at least this likely
   double settled_probability = 0.6; // stop once the leading cause is this likely ...
   double settled_gain = 0.2;        // ... and no question is worth more than this
+  // The person has already been asked to describe it in their own words (the describe
+  // question is asked at most once).
+  bool described = false;
 };
 
 struct Question {
-  int finding = -1;
-  std::string reason;   // "red_flag" or "information_gain"
+  int finding = -1;     // -1 for the describe question (free text: Knowledge::describe_question)
+  std::string reason;   // "describe", "red_flag" or "information_gain"
   double gain = 0;      // expected information gain (nats) or, for red flags, P(present)
 };
 

@@ -29,8 +29,10 @@ TEST(InterviewTest, EmergencyStopsTheQuestions) {
 // Never the same question twice, "don't know" included; always a question with text.
 TEST(InterviewTest, NeverAsksTwice) {
   std::vector<Evidence> answers;
+  InterviewOptions options;
+  options.described = true;  // yes/no questions only (the describe question: below)
   for (int i = 0; i < 20; ++i) {
-    InterviewStep step = NextInterviewStep(Kb(), answers, Patient{45, "male"}, answers.size());
+    InterviewStep step = NextInterviewStep(Kb(), answers, Patient{45, "male"}, answers.size(), options);
     if (!step.question) {
       EXPECT_TRUE(step.should_stop);
       EXPECT_FALSE(step.stop_reason.empty());
@@ -45,6 +47,30 @@ TEST(InterviewTest, NeverAsksTwice) {
     answers.push_back(e);
   }
   EXPECT_LE(answers.size(), InterviewOptions{}.max_questions);
+}
+
+// With no symptom named yet, the first question asks for a description, once; a named
+// symptom, or a description already asked for, goes straight to yes/no questions.
+TEST(InterviewTest, AsksForADescriptionWhenNoSymptomIsNamed) {
+  ASSERT_FALSE(Kb().describe_question.empty());
+  Evidence smoker;
+  smoker.id = "nicotine_use";  // an exposure, not a symptom
+  InterviewStep first = NextInterviewStep(Kb(), {smoker}, Patient{50, "female"}, 0);
+  ASSERT_TRUE(first.question.has_value());
+  EXPECT_EQ(first.question->finding, -1);
+  EXPECT_EQ(first.question->reason, "describe");
+
+  InterviewOptions described;
+  described.described = true;
+  InterviewStep next = NextInterviewStep(Kb(), {smoker}, Patient{50, "female"}, 0, described);
+  ASSERT_TRUE(next.question.has_value());
+  EXPECT_GE(next.question->finding, 0);
+
+  Evidence twitch;
+  twitch.id = "eyelid_twitch";
+  InterviewStep named = NextInterviewStep(Kb(), {twitch}, Patient{50, "female"}, 0);
+  ASSERT_TRUE(named.question.has_value());
+  EXPECT_GE(named.question->finding, 0);
 }
 
 // SPEC.md §6: median <= 8 questions; accuracy within 5 points of the full narrative.

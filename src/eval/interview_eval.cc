@@ -12,10 +12,15 @@
 namespace twitchcheck {
 
 namespace {
-// The opening words: the first sentence, as a person would start.
-std::string FirstSentence(const std::string& text) {
-  size_t end = text.find_first_of(".!?");
-  return end == std::string::npos ? text : text.substr(0, end + 1);
+// The first `n` sentences of a story: how much of it the simulated person has said.
+std::string Sentences(const std::string& text, int n) {
+  size_t end = 0;
+  for (int i = 0; i < n; ++i) {
+    end = text.find_first_of(".!?", end);
+    if (end == std::string::npos) return text;
+    ++end;
+  }
+  return text.substr(0, end);
 }
 }  // namespace
 
@@ -39,12 +44,21 @@ bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostrea
     std::map<std::string, EvidenceStatus> truth;
     for (const Evidence& e : whole.evidence) truth[e.id] = e.status;
 
-    Reading opening = reader->Read(FirstSentence(text));
+    // The person opens with one sentence; asked to describe it, they say the next one.
+    Reading opening = reader->Read(Sentences(text, 1));
     std::vector<Evidence> answers;
     InterviewStep step;
+    InterviewOptions options;
     for (;;) {
-      step = NextInterviewStep(kb, CombineEvidence(answers, opening.evidence), patient, answers.size());
+      step = NextInterviewStep(kb, CombineEvidence(answers, opening.evidence), patient, answers.size(),
+                               options);
       if (!step.question) break;
+      if (step.question->finding < 0) {
+        opening = reader->Read(Sentences(text, 2));
+        options.described = true;
+        ++s->described;
+        continue;
+      }
       Evidence a;
       a.id = kb.findings[step.question->finding].id;
       a.origin = "answer";
@@ -83,7 +97,8 @@ bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostrea
     s->max_questions = counts.back();
   }
   auto pct = [](int a, int b) { return b ? 100.0 * a / b : 100.0; };
-  out << fmt::format("{} cases; questions: median {:.1f}, max {}\n", s->cases, s->median_questions, s->max_questions);
+  out << fmt::format("{} cases; questions: median {:.1f}, max {}; asked to describe: {}\n", s->cases,
+                     s->median_questions, s->max_questions, s->described);
   out << fmt::format("top-3: interview {:.1f} %, full narrative {:.1f} %\n", pct(s->top3_interview, s->scored),
                      pct(s->top3_full, s->scored));
   out << fmt::format("triage: interview {:.1f} %, full narrative {:.1f} %\n", pct(s->triage_interview, s->cases),

@@ -16,6 +16,7 @@ struct InterviewScores {
   int max_questions = 0;
   int top3_interview = 0, top3_full = 0;
   int triage_interview = 0, triage_full = 0;
+  int described = 0;  // cases where the interview asked for a description first
 };
 
 // Returns false with *err set when the file cannot be read or a line is malformed.

@@ -118,6 +118,16 @@ struct Knowledge {
   double triage_threshold[5] = {0.10, 0.15, 0.25, 0.35, 1.0};
   double advice_threshold = 0.25;
   double uncertain_weight = 0.6;
+  // How much the interview values settling a cause of each seriousness (benign, moderate,
+  // serious, critical): missing a serious cause costs more than a benign one.
+  std::map<std::string, double> interview_weight;
+  // The interview's request for a description in the person's own words, asked once when
+  // nothing they said names a symptom yet. Empty: never asked.
+  std::string describe_question;
+  double InterviewWeight(const Condition& c) const {
+    auto it = interview_weight.find(c.seriousness);
+    return it == interview_weight.end() ? 1.0 : it->second;
+  }
 
   // The inference network: findings' leaks and, per finding, (condition, strength).
   NoisyOrNetwork network;

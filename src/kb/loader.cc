@@ -199,6 +199,22 @@ class Loader {
     if (Num(file, root, "uncertain_weight", &v, false) &&
         Probability(file, Line(root["uncertain_weight"]), "uncertain_weight", v, true))
       kb_->uncertain_weight = v;
+    kb_->describe_question = Str(file, root, "describe_question", false);
+    if (YamlNode w = root["interview_weights"]) {
+      for (const auto& kv : w) {
+        const std::string name = kv.first.Scalar();
+        double x = 0;
+        try {
+          x = kv.second.as<double>();
+        } catch (const YamlError&) {
+          Error(file, Line(kv.second), "interview weight for '" + name + "' must be a number");
+          continue;
+        }
+        if (!kSeriousness.count(name)) Error(file, Line(kv.second), "unknown seriousness '" + name + "'");
+        else if (x <= 0 || x > 100) Error(file, Line(kv.second), "interview weight for '" + name + "' must be in (0, 100]");
+        else kb_->interview_weight[name] = x;
+      }
+    }
   }
 
   void Sources(const std::string& file, const YamlNode& root) {

@@ -46,6 +46,9 @@ struct TextAttributes {
   std::optional<double> cigarettes_per_day;
   std::optional<int> age_years;    // of the person the text is about
   std::optional<std::string> sex;  // "female" | "male", of the person the text is about
+  // The relative the text is about when that is not the writer, by lexicon relation name
+  // ("husband", "son"): "my husband's hand is jerking".
+  std::optional<std::string> patient_relation;
   std::vector<AttributeMention> mentions;  // every recognised attribute, in text order
 
   // Looks up a numeric attribute by name: "duration_days", "caffeine_drinks_per_day",

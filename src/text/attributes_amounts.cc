@@ -185,7 +185,12 @@ bool Reader::TryUnit(const Num& n) {
   const bool habit = (amount_end_ != kNone && Same(amount_end_, n.first) && amount_end_ == lead) ||
                      CueInRange(std::max(SentenceStart(lead), lead >= 3 ? lead - 3 : size_t{0}),
                                 lead, LexCue::kPastHabit);  // "quit smoking 2 years ago"
-  const bool episode = episode_end || (u.days < 0.01 && !ago) || habit;
+  // "after two years off" dates something else; so does "two years ago" in a clause that
+  // names neither a complaint nor its start ("I had Bell's palsy two years ago and now
+  // ..."). Both are read, not taken as how long the complaint has lasted.
+  const bool elsewhere = CueBefore(n.first, LexCue::kNotDurationBefore) != kNone ||
+                         (ago && !ComplaintOrStartInClause(n.first));
+  const bool episode = episode_end || (u.days < 0.01 && !ago) || habit || elsewhere;
   AddDuration(days, n.value_first, last, episode);
   Use(n.first, std::max(last, episode_end));
   return true;
@@ -380,7 +385,7 @@ bool Reader::TryVague(size_t i) {
   const size_t cue = CueBefore(i, LexCue::kDurationBefore);
   const size_t ago = Same(i, e) ? CueAt(e, LexCue::kAgo) : 0;
   if (cue == kNone && !ago) return false;
-  AddDuration(ph->days, cue == kNone ? i : cue, ago ? ago : e, false);
+  AddDuration(ph->days, cue == kNone ? i : cue, ago ? ago : e, ago && !ComplaintOrStartInClause(i));
   return true;
 }
 

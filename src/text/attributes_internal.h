@@ -146,6 +146,10 @@ class Reader {
   void FindRelations();
   void AddRelation(Relation r);  // decides r.candidate, adds its mentions
   bool ComplaintIn(size_t sentence_piece) const;  // the piece's sentence names a complaint
+  // The clause around piece i (punctuation and `clause_break` cues end it) names a
+  // complaint or its start: "my eye started twitching 3 weeks ago", not "I had Bell's
+  // palsy two years ago and now ...".
+  bool ComplaintOrStartInClause(size_t i) const;
   bool AgeAt(size_t k, bool bare_ok, double* age, size_t* end) const;
   bool TryAge(const Num& n);
   bool TryCompact(size_t i);

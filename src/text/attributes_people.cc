@@ -19,6 +19,26 @@ bool Reader::ComplaintIn(size_t i) const {
   return CueInRange(SentenceStart(i), SentenceEnd(i), LexCue::kComplaint);
 }
 
+bool Reader::ComplaintOrStartInClause(size_t i) const {
+  if (i >= p_.size()) return false;
+  const size_t s0 = SentenceStart(i), s1 = SentenceEnd(i);
+  size_t from = s0, to = s1;
+  for (size_t k = s0; k < i; ++k) {
+    if (p_[k].punct) {
+      from = k + 1;
+    } else if (const size_t e = CueAt(k, LexCue::kClauseBreak); e && e <= i) {
+      from = e;
+    }
+  }
+  for (size_t k = i + 1; k < s1; ++k) {
+    if (p_[k].punct || CueAt(k, LexCue::kClauseBreak)) {
+      to = k;
+      break;
+    }
+  }
+  return CueInRange(from, to, LexCue::kComplaint) || CueInRange(from, to, LexCue::kStart);
+}
+
 // An age at piece k: "35 years old", "35yo", "18 month old"; with `bare_ok` also "35"
 // alone when nothing that makes it another quantity follows.
 bool Reader::AgeAt(size_t k, bool bare_ok, double* age, size_t* end) const {
@@ -350,6 +370,8 @@ void Reader::ResolvePerson() {
   if (patient_is_relation_) {
     age = relations_[best].age;
     sex = relations_[best].sex;
+    if (const LexWord* w = W(relations_[best].anchor); w && w->relation >= 0)
+      out_.patient_relation = lex_.relations[w->relation].name;
   } else {
     age = self_age_;
     sex = self_sex_;

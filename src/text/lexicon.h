@@ -80,6 +80,8 @@ enum class LexCue : uint8_t {
   kBareAgeEnd,       // "my son is 10 and ...": words that may follow a bare age
   kBareUnitBefore,   // "the past week", "the whole month": one unit without a number
   kSexBefore,        // "sex: m", "gender: female"
+  kNotDurationBefore,// "after two years off": a number after these dates something else
+  kClauseBreak,      // but, and now: where a clause ends (besides punctuation)
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);

@@ -88,6 +88,30 @@ Reading TextReader::Read(std::string_view text) const {
     token_ids.surface[i] = w->surface;
   }
 
+  out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get(), token_ids);
+  if (out.attributes.age_years) out.patient.age = *out.attributes.age_years;
+  if (out.attributes.sex) out.patient.sex = *out.attributes.sex;
+  // A family-history cue that names the relative the text is about ("my husband had a
+  // stroke last year; now his hand jerks") does not make the finding someone else's.
+  // Other-person cues ("my friend's eyelid") still do.
+  auto names_patient = [&](const ContextResult& ctx) {
+    if (!out.attributes.patient_relation) return false;
+    bool any = false;
+    for (const ContextCue& c : ctx.cues) {
+      if (c.category == ContextCategory::kOtherExperiencer) return false;
+      if (c.category != ContextCategory::kFamily) continue;
+      bool names = false;
+      for (size_t t = c.first; t < c.last && !names; ++t) {
+        const LexWordId w = token_ids.surface[t];
+        const int rel = w == kNoLexWord ? -1 : lexicon_->words[w].relation;
+        names = rel >= 0 && lexicon_->relations[rel].name == *out.attributes.patient_relation;
+      }
+      if (!names) return false;
+      any = true;
+    }
+    return any;
+  };
+
   // Evidence per finding, merged across mentions (MergeReport: present beats denied).
   std::map<int, Evidence> found;
   std::vector<PhraseMatch> matches = matcher_->Match(tokens, keys);
@@ -146,6 +170,7 @@ Reading TextReader::Read(std::string_view text) const {
       for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) set_masked(t, true);
     ContextResult ctx = context_->Classify(tokens, masked_ids, target_first, target_last);
     reveal(false);
+    if (ctx.other_experiencer && names_patient(ctx)) ctx.other_experiencer = ctx.family = false;
 
     if (ctx.hypothetical) {
       out.set_aside.push_back({f.id, span, "hypothetical"});
@@ -178,9 +203,6 @@ Reading TextReader::Read(std::string_view text) const {
     MergeReport(&it->second, std::move(e));
   }
 
-  out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get(), token_ids);
-  if (out.attributes.age_years) out.patient.age = *out.attributes.age_years;
-  if (out.attributes.sex) out.patient.sex = *out.attributes.sex;
 
   // Findings derived from numbers the text states ("six cups a day", "for three weeks"):
   // a stated number makes a range finding present or absent.
