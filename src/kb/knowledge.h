@@ -35,6 +35,9 @@ struct Finding {
   std::string category;  // symptom | sign | exposure | history | risk_factor | attribute
   double leak = 0.01;
   std::string question;  // empty = never asked
+  // The mention itself is the finding (a worry: "what if it's ALS?"), so it counts even
+  // when said as a hypothetical, a possibility or about the past; not when denied.
+  bool mention_counts = false;
   // Lay phrasings, lower case; "..." separates parts that may have up to four other words
   // between them (at most kMaxPhraseParts parts).
   std::vector<std::string> phrases;

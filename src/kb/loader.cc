@@ -77,6 +77,17 @@ class Loader {
   static int Line(const YamlNode& n) { return n.Mark().line + 1; }
 
   // Reads a required/optional scalar; reports a type error and returns the fallback.
+  // An optional true/false field.
+  void Flag(const std::string& file, const YamlNode& n, const char* key, bool* out) {
+    YamlNode v = n[key];
+    if (!v) return;
+    try {
+      *out = v.as<bool>();
+    } catch (const YamlError&) {
+      Error(file, Line(v), std::string("'") + key + "' must be true or false");
+    }
+  }
+
   std::string Str(const std::string& file, const YamlNode& n, const char* key, bool required) {
     YamlNode v = n[key];
     if (!v) {
@@ -254,6 +265,7 @@ class Loader {
       if (Num(file, n, "leak", &f.leak, true))
         Probability(file, line, "finding '" + f.id + "': leak", f.leak, false);
       f.question = Str(file, n, "question", false);
+      Flag(file, n, "mention_counts", &f.mention_counts);
       f.phrases = StrList(file, n, "phrases");
       for (std::string& p : f.phrases) {
         std::transform(p.begin(), p.end(), p.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -403,13 +415,7 @@ class Loader {
       a.title = Str(file, n, "title", true);
       a.text = Str(file, n, "text", true);
       a.foods = StrList(file, n, "foods");
-      if (YamlNode al = n["always"]) {
-        try {
-          a.always = al.as<bool>();
-        } catch (const YamlError&) {
-          Error(file, Line(al), "'always' must be true or false");
-        }
-      }
+      Flag(file, n, "always", &a.always);
       if (!n["sources"] || n["sources"].size() == 0) Error(file, line, "advice '" + a.id + "' cites no source");
       Refs(file, n, "sources", PendingRef::kSource, &a.sources);
       Refs(file, n, "when_conditions", PendingRef::kCondition, &a.when_conditions);

@@ -113,6 +113,8 @@ const BadCase kBadCases[] = {
      "meta.yaml:3: unknown seriousness 'grave'"},
     {"interview_weight_range", "meta.yaml", "population: test\n", "population: test\ninterview_weights: {benign: 0}\n",
      "interview weight for 'benign' must be in (0, 100]"},
+    {"mention_counts_not_bool", "findings.yaml", "    phrases: [twitch]\n", "    mention_counts: maybe\n    phrases: [twitch]\n",
+     "'mention_counts' must be true or false"},
     {"too_many_parts", "findings.yaml", "phrases: [eyelid twitch]", "phrases: [eye ... lid ... keeps ... on ... twitching]",
      "has 5 parts; at most 4 separated by '...'"},
     {"implies_cycle", "findings.yaml", "    phrases: [twitch]\n", "    implies: [eyelid_twitch]\n    phrases: [twitch]\n",

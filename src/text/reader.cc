@@ -171,6 +171,7 @@ Reading TextReader::Read(std::string_view text) const {
     ContextResult ctx = context_->Classify(tokens, masked_ids, target_first, target_last);
     reveal(false);
     if (ctx.other_experiencer && names_patient(ctx)) ctx.other_experiencer = ctx.family = false;
+    if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
 
     if (ctx.hypothetical) {
       out.set_aside.push_back({f.id, span, "hypothetical"});

@@ -341,8 +341,6 @@ const std::vector<Case> kHypothetical = {
     {.text = "What should I do if it spreads to my face?", .expect = {{"spreading", not_found}}},
     {.text = "In case it gets worse, who should I see?",
      .expect = {{"getting_worse", not_found}}},
-    {.text = "I'm worried it could be ALS",
-     .expect = {{"anxiety", present}, {"weakness", not_found}}},
     {.text = "If my face starts drooping I'll go straight to A&E",
      .expect = {{"facial_droop", not_found}}},
     {.text = "Should I worry if my speech gets slurred?",
@@ -498,6 +496,13 @@ const std::vector<Case> kQuantities = {
      .expect = {{"history_stroke", present}, {"hand_twitch", present}}, .sex = "male"},
     {.text = "My mum had a stroke. My left eyelid twitches.",
      .expect = {{"history_stroke", not_found}, {"eyelid_twitch", present}}},
+    // A feared future is not now; a worry is the mention itself (mention_counts).
+    {.text = "I'm worried it could be ALS",
+     .expect = {{"fear_of_als", present}, {"anxiety", present}, {"weakness", not_found}}},
+    {.text = "I'm scared my legs will get weak eventually",
+     .expect = {{"anxiety", present}, {"leg_weakness", not_found}}},
+    {.text = "What if it's ALS? My calves have twitched for a month",
+     .expect = {{"fear_of_als", present}, {"calf_twitch", present}}},
     // Tens and units: "eighty" and "eight" are different numbers.
     {.text = "I am sixty-eight years old and my chin quivers",
      .expect = {{"jaw_twitch", present}}, .age = 68},
@@ -697,10 +702,6 @@ const std::vector<Case> kKnownGaps = {
      .expect = {{"tingling_hands_feet", not_found}},
      .known_gap = "a phrase gap crosses a clause ('tingle ... hand' over 'and my'), making "
                   "hand tingling present from a denied tingle"},
-    {.text = "I'm worried it could be ALS",
-     .expect = {{"fear_of_als", present}},
-     .known_gap = "uncertainty cues downgrade a finding that is itself a worry: the fear of "
-                  "ALS is certain, the reader says possible"},
     {.text = "My husband, 58, says his calves have been twitching for months",
      .expect = {{"calf_twitch", present}}, .age = 58, .sex = "male",
      .known_gap = "attribute reader: a report verb ('says') makes the husband the reporter "
@@ -712,9 +713,6 @@ const std::vector<Case> kKnownGaps = {
     {.text = "Numbness? No.", .expect = {{"numbness", absent}},
      .known_gap = "context is read within one sentence, so an answer in the next sentence "
                   "('? No.') does not reach the question's symptom"},
-    {.text = "I'm scared my legs will get weak eventually",
-     .expect = {{"anxiety", present}, {"leg_weakness", not_found}},
-     .known_gap = "no future tense: a feared weakness ('will get weak') reads as present"},
 };
 
 // --- Running the tables -------------------------------------------------------------------
