@@ -152,6 +152,10 @@ bool InList(const std::array<std::string_view, N>& list, std::string_view w) {
   return false;
 }
 
+// One-word answers that may follow a question in a checklist ("Weakness? No.").
+constexpr std::array<std::string_view, 8> kShortAnswers = {"no",  "nope", "none", "never",
+                                                          "nah", "yes",  "yeah", "yep"};
+
 // Apostrophe-less spellings of contractions that are not ordinary words.
 struct Bare {
   std::string_view word, first, second;
@@ -241,7 +245,8 @@ class Tokenizer {
     }
     // A "-" between two numbers is a range; one between words was handled in Word().
     Emit(norm, i, i + c.len, TokenKind::kPunct);
-    if (c.cp == '.' || c.cp == '!' || c.cp == '?') pending_break_ = true;
+    if (c.cp == '.' || c.cp == '!' || (c.cp == '?' && !ShortAnswerFollows(i + 1)))
+      pending_break_ = true;
     return i + c.len;
   }
 
@@ -344,6 +349,20 @@ class Tokenizer {
       }
     }
     return i;
+  }
+
+  // "Numbness? No." — a one-word answer right after a question stays in the question's
+  // sentence, so the context engine can read it as an answer about the question's words.
+  bool ShortAnswerFollows(size_t i) const {
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < text_.size() && ((text_[j] | 0x20) >= 'a' && (text_[j] | 0x20) <= 'z')) ++j;
+    if (j == i || j - i > 5) return false;
+    std::string word(text_.substr(i, j - i));
+    for (char& ch : word) ch = static_cast<char>(ch | 0x20);
+    if (!InList(kShortAnswers, word)) return false;
+    return j >= text_.size() || text_[j] == '.' || text_[j] == '!' || text_[j] == ',' ||
+           text_[j] == '\n' || text_[j] == '\r' || text_[j] == ';';
   }
 
   bool OrdinalFollows(size_t i) const {

@@ -75,7 +75,9 @@ struct SentenceCase {
 TEST(TokenizeTest, SentenceIndices) {
   const SentenceCase cases[] = {
       {"No pain. Eye twitches!", "00011 1"},
-      {"Is it bad? Yes", "00001"},
+      {"Is it bad? Yes", "00000"},       // a one-word answer stays with its question
+      {"Numbness? No. Pain? Yes", "0000 111"},
+      {"Is it bad? Yesterday it was", "00001 11"},  // not an answer: a new sentence
       {"Dr. Smith saw me", "00000"},
       {"Took 2.5 mg. Then slept", "000011"},
       {"e.g. coffee. Tea", "0001"},
