@@ -24,9 +24,27 @@ const char kUsage[] =
     "\"evidence\": [{\"id\": ID, \"status\": \"present\"|\"absent\"|\"unknown\"}],\n"
     "\"described\": true|false (optional)} and writes the next question (or null), whether to\n"
     "stop, the likely causes and the triage so far. A question with id \"describe\" asks for\n"
-    "free text: add the reply to \"text\" and send \"described\": true with the next step.\n";
+    "free text: add the reply to \"text\" and send \"described\": true with the next step.\n"
+    "A \"group_multiple\" question lists items: answer each as its own evidence entry.\n";
+
+nlohmann::json ItemJson(const Finding& f) {
+  return {{"id", f.id},
+          {"name", f.name},
+          {"choices", {{{"id", "present"}, {"label", "Yes"}},
+                       {{"id", "absent"}, {"label", "No"}},
+                       {{"id", "unknown"}, {"label", "Don't know"}}}}};
+}
 
 nlohmann::json QuestionJson(const Knowledge& kb, const Question& q) {
+  if (!q.items.empty()) {  // the emergency screen: several findings, one answer each
+    nlohmann::json items = nlohmann::json::array();
+    for (int f : q.items) items.push_back(ItemJson(kb.findings[f]));
+    return {{"id", "emergency_screen"},
+            {"type", "group_multiple"},
+            {"text", kb.screen_question},
+            {"reason", q.reason},
+            {"items", items}};
+  }
   if (q.finding < 0)
     return {{"id", "describe"},
             {"type", "free_text"},
@@ -38,11 +56,7 @@ nlohmann::json QuestionJson(const Knowledge& kb, const Question& q) {
           {"type", "single"},
           {"text", f.question},
           {"reason", q.reason},
-          {"items", {{{"id", f.id},
-                      {"name", f.name},
-                      {"choices", {{{"id", "present"}, {"label", "Yes"}},
-                                   {{"id", "absent"}, {"label", "No"}},
-                                   {{"id", "unknown"}, {"label", "Don't know"}}}}}}}};
+          {"items", {ItemJson(f)}}};
 }
 
 // Reads the step request; returns false with a message naming what is wrong.
@@ -186,25 +200,36 @@ int Interactive(const Knowledge& kb) {
   InterviewStep step;
   InterviewOptions options;
   options.described = true;  // the opening question above asked for a description
+  int asked = 0;
   for (;;) {
     step = NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size(), options);
     if (!step.question) break;
-    const Finding& f = kb.findings[step.question->finding];
-    Evidence e;
-    e.id = f.id;
-    e.origin = "answer";
-    for (;;) {
-      if (!Ask(fmt::format("\nQ{}. {} [y/n/?] ", answers.size() + 1, f.question), &line)) return 0;
-      if (line == "y" || line == "yes") e.status = EvidenceStatus::kPresent;
-      else if (line == "n" || line == "no") e.status = EvidenceStatus::kAbsent;
-      else if (line == "?" || line.empty() || line == "don't know") e.status = EvidenceStatus::kUnknown;
-      else {
-        std::cout << "  Please answer y (yes), n (no) or ? (don't know).\n";
-        continue;
+    ++asked;
+    // One finding, or the emergency screen's several under one heading.
+    std::vector<int> findings = step.question->items;
+    if (findings.empty()) findings.push_back(step.question->finding);
+    if (!step.question->items.empty()) std::cout << fmt::format("\nQ{}. {}\n", asked, kb.screen_question);
+    for (int fi : findings) {
+      const Finding& f = kb.findings[fi];
+      Evidence e;
+      e.id = f.id;
+      e.origin = "answer";
+      const std::string prompt = step.question->items.empty()
+                                     ? fmt::format("\nQ{}. {} [y/n/?] ", asked, f.question)
+                                     : fmt::format("  - {} [y/n/?] ", f.name);
+      for (;;) {
+        if (!Ask(prompt, &line)) return 0;
+        if (line == "y" || line == "yes") e.status = EvidenceStatus::kPresent;
+        else if (line == "n" || line == "no") e.status = EvidenceStatus::kAbsent;
+        else if (line == "?" || line.empty() || line == "don't know") e.status = EvidenceStatus::kUnknown;
+        else {
+          std::cout << "  Please answer y (yes), n (no) or ? (don't know).\n";
+          continue;
+        }
+        break;
       }
-      break;
+      answers.push_back(e);
     }
-    answers.push_back(e);
   }
   std::cout << "\n" << step.stop_reason << "\n\n";
   TerminalStyle style;

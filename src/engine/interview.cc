@@ -38,7 +38,13 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
     step.stop_reason = "An emergency sign was reported: act on it now rather than answer more questions.";
     return step;
   }
-  if (answered >= options.max_questions) {
+  // The emergency screen's answers count as one question, whatever their number.
+  size_t screen_answers = 0;
+  for (const Evidence& e : evidence)
+    if (e.origin == "answer" && std::count(kb.screen.begin(), kb.screen.end(), kb.FindingIndex(e.id)))
+      ++screen_answers;
+  const size_t questions = answered - std::min(answered, screen_answers) + (screen_answers > 0 ? 1 : 0);
+  if (questions >= options.max_questions) {
     step.should_stop = true;
     step.stop_reason = "Enough questions: the answer will not change much with more.";
     return step;
@@ -55,6 +61,22 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
     });
     if (!complaint) {
       step.question = Question{-1, "describe", 0};
+      return step;
+    }
+  }
+
+  // The emergency screen: whichever of its signs nothing has answered yet, asked
+  // together. A story about an eyelid twitch may end with "and now half my face has gone
+  // floppy". Once answered (yes, no or don't know), its signs are never asked again.
+  {
+    std::set<int> answered_ids;
+    for (const Evidence& e : evidence) answered_ids.insert(kb.FindingIndex(e.id));
+    for (const Evidence& e : a.evidence) answered_ids.insert(kb.FindingIndex(e.id));
+    std::vector<int> open;
+    for (int f : kb.screen)
+      if (!answered_ids.count(f)) open.push_back(f);
+    if (!open.empty()) {
+      step.question = Question{-1, "emergency_screen", 0, open};
       return step;
     }
   }

@@ -3,8 +3,9 @@
 // (a question that could complete an emergency rule, or screen for an emergency sign
 // that is not unlikely), then the question with the largest expected information gain
 // about the causes. When nothing said so far names a symptom, it first asks once for a
-// description in the person's own words. Stateless: everything known so far comes in as
-// evidence (and options.described).
+// description in the person's own words; then, once, the emergency screen (meta.yaml):
+// the signs that need emergency care, asked together, however the story began.
+// Stateless: everything known so far comes in as evidence (and options.described).
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,8 +27,10 @@ struct InterviewOptions {
 
 struct Question {
   int finding = -1;     // -1 for the describe question (free text: Knowledge::describe_question)
-  std::string reason;   // "describe", "red_flag" or "information_gain"
+                        // and for the emergency screen (see items)
+  std::string reason;   // "describe", "emergency_screen", "red_flag" or "information_gain"
   double gain = 0;      // expected information gain (nats) or, for red flags, P(present)
+  std::vector<int> items;  // the emergency screen: findings asked about together
 };
 
 struct InterviewStep {

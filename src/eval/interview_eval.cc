@@ -49,27 +49,34 @@ bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostrea
     std::vector<Evidence> answers;
     InterviewStep step;
     InterviewOptions options;
+    int questions = 0;  // the emergency screen counts as one question
     for (;;) {
       step = NextInterviewStep(kb, CombineEvidence(answers, opening.evidence), patient, answers.size(),
                                options);
       if (!step.question) break;
-      if (step.question->finding < 0) {
+      if (step.question->finding < 0 && step.question->items.empty()) {
         opening = reader->Read(Sentences(text, 2));
         options.described = true;
         ++s->described;
         continue;
       }
-      Evidence a;
-      a.id = kb.findings[step.question->finding].id;
-      a.origin = "answer";
-      auto it = truth.find(a.id);
-      a.status = it == truth.end() ? EvidenceStatus::kUnknown
-                 : it->second == EvidenceStatus::kPossible ? EvidenceStatus::kPresent
-                                                           : it->second;
-      answers.push_back(a);
+      ++questions;
+      // One finding, or each item of the emergency screen: answered from the whole story.
+      std::vector<int> asked = step.question->items;
+      if (asked.empty()) asked.push_back(step.question->finding);
+      for (int f : asked) {
+        Evidence a;
+        a.id = kb.findings[f].id;
+        a.origin = "answer";
+        auto it = truth.find(a.id);
+        a.status = it == truth.end() ? EvidenceStatus::kUnknown
+                   : it->second == EvidenceStatus::kPossible ? EvidenceStatus::kPresent
+                                                             : it->second;
+        answers.push_back(a);
+      }
     }
     ++s->cases;
-    counts.push_back(static_cast<int>(answers.size()));
+    counts.push_back(questions);
     auto top3 = [&](const Assessment& a) {
       for (size_t i = 0; i < a.conditions.size() && i < 3; ++i)
         if (std::count(primary.begin(), primary.end(), kb.conditions[a.conditions[i].condition].id)) return true;
@@ -87,7 +94,7 @@ bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostrea
     s->triage_full += triage_hit(whole);
     if ((!primary.empty() && !top3(step.assessment)) || !triage_hit(step.assessment))
       out << fmt::format("miss {}: {} questions, got {} / {}\n", v.id,
-                         answers.size(), kb.conditions[step.assessment.conditions[0].condition].id,
+                         questions, kb.conditions[step.assessment.conditions[0].condition].id,
                          TriageName(step.assessment.triage.level));
   }
   std::sort(counts.begin(), counts.end());

@@ -127,6 +127,10 @@ struct Knowledge {
   // The interview's request for a description in the person's own words, asked once when
   // nothing they said names a symptom yet. Empty: never asked.
   std::string describe_question;
+  // The emergency screen: signs the interview asks about together, once, early, whatever
+  // else was said (meta.yaml emergency_screen: question text and finding ids).
+  std::string screen_question;
+  std::vector<int> screen;
   double InterviewWeight(const Condition& c) const {
     auto it = interview_weight.find(c.seriousness);
     return it == interview_weight.end() ? 1.0 : it->second;

@@ -211,6 +211,11 @@ class Loader {
         Probability(file, Line(root["uncertain_weight"]), "uncertain_weight", v, true))
       kb_->uncertain_weight = v;
     kb_->describe_question = Str(file, root, "describe_question", false);
+    if (YamlNode screen = root["emergency_screen"]) {
+      kb_->screen_question = Str(file, screen, "question", true);
+      Refs(file, screen, "findings", PendingRef::kFinding, &kb_->screen);
+      if (kb_->screen.empty()) Error(file, Line(screen), "emergency_screen lists no findings");
+    }
     if (YamlNode w = root["interview_weights"]) {
       for (const auto& kv : w) {
         const std::string name = kv.first.Scalar();
