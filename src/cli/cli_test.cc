@@ -114,8 +114,20 @@ TEST(CliTest, InterviewJsonDescribeStep) {
   ASSERT_EQ(second.status, 0) << second.out;
   nlohmann::json b = nlohmann::json::parse(second.out);
   ASSERT_TRUE(b["question"].is_object()) << second.out;
-  EXPECT_NE(b["question"]["id"], "describe");
-  EXPECT_EQ(b["question"]["type"], "single");
+  EXPECT_EQ(b["question"]["id"], "emergency_screen");
+  EXPECT_EQ(b["question"]["type"], "group_multiple");
+  ASSERT_GE(b["question"]["items"].size(), 2u);
+
+  // Each item answered as its own evidence entry: then yes/no questions, one finding each.
+  nlohmann::json req = {{"age", 81}, {"sex", "female"}, {"text", "Mum is 81. Her left eyelid twitches."},
+                        {"described", true}, {"evidence", nlohmann::json::array()}};
+  for (const auto& item : b["question"]["items"]) req["evidence"].push_back({{"id", item["id"]}, {"status", "absent"}});
+  ProgramRun third = Twitchcheck("interview --json", req.dump());
+  ASSERT_EQ(third.status, 0) << third.out;
+  nlohmann::json c = nlohmann::json::parse(third.out);
+  ASSERT_TRUE(c["question"].is_object()) << third.out;
+  EXPECT_EQ(c["question"]["type"], "single");
+  EXPECT_EQ(c["question"]["items"].size(), 1u);
 
   ProgramRun bad = Twitchcheck("interview --json", R"({"described": "yes"})");
   EXPECT_EQ(bad.status, 2);

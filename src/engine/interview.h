@@ -40,7 +40,8 @@ struct InterviewStep {
   Assessment assessment;             // on the evidence so far
 };
 
-// `answered` counts the questions already answered (the caller's evidence from answers).
+// `answered` counts the answers already given (the caller's evidence from answers); the
+// emergency screen's several answers count as one question towards max_questions.
 InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>& evidence,
                                 const Patient& patient, size_t answered,
                                 const InterviewOptions& options = {});

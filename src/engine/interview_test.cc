@@ -26,51 +26,79 @@ TEST(InterviewTest, EmergencyStopsTheQuestions) {
   }
 }
 
-// Never the same question twice, "don't know" included; always a question with text.
+// Never the same question twice, "don't know" included; always a question with text; the
+// emergency screen's answers count as one question.
 TEST(InterviewTest, NeverAsksTwice) {
   std::vector<Evidence> answers;
   InterviewOptions options;
-  options.described = true;  // yes/no questions only (the describe question: below)
-  for (int i = 0; i < 20; ++i) {
+  options.described = true;  // the describe question: below
+  size_t questions = 0;
+  for (int i = 0; i < 30; ++i) {
     InterviewStep step = NextInterviewStep(Kb(), answers, Patient{45, "male"}, answers.size(), options);
     if (!step.question) {
       EXPECT_TRUE(step.should_stop);
       EXPECT_FALSE(step.stop_reason.empty());
       break;
     }
-    const Finding& f = Kb().findings[step.question->finding];
-    EXPECT_FALSE(f.question.empty());
-    for (const Evidence& a : answers) EXPECT_NE(a.id, f.id);
-    Evidence e;
-    e.id = f.id;
-    e.status = i % 2 ? EvidenceStatus::kUnknown : EvidenceStatus::kAbsent;
-    answers.push_back(e);
+    ++questions;
+    std::vector<int> asked = step.question->items;
+    if (asked.empty()) asked.push_back(step.question->finding);
+    for (int f : asked) {
+      ASSERT_GE(f, 0);
+      EXPECT_FALSE(Kb().findings[f].question.empty()) << Kb().findings[f].id;
+      for (const Evidence& a : answers) EXPECT_NE(a.id, Kb().findings[f].id);
+      Evidence e;
+      e.id = Kb().findings[f].id;
+      e.origin = "answer";
+      e.status = answers.size() % 2 ? EvidenceStatus::kUnknown : EvidenceStatus::kAbsent;
+      answers.push_back(e);
+    }
   }
-  EXPECT_LE(answers.size(), InterviewOptions{}.max_questions);
+  EXPECT_LE(questions, InterviewOptions{}.max_questions);
+  EXPECT_GT(answers.size(), questions);  // the screen asked several signs at once
 }
 
-// With no symptom named yet, the first question asks for a description, once; a named
-// symptom, or a description already asked for, goes straight to yes/no questions.
-TEST(InterviewTest, AsksForADescriptionWhenNoSymptomIsNamed) {
+// With no symptom named yet, the first question asks for a description, once. Then the
+// emergency screen asks its signs together, once; then yes/no questions follow.
+TEST(InterviewTest, DescriptionThenEmergencyScreenThenQuestions) {
   ASSERT_FALSE(Kb().describe_question.empty());
+  ASSERT_FALSE(Kb().screen.empty());
   Evidence smoker;
   smoker.id = "nicotine_use";  // an exposure, not a symptom
   InterviewStep first = NextInterviewStep(Kb(), {smoker}, Patient{50, "female"}, 0);
   ASSERT_TRUE(first.question.has_value());
-  EXPECT_EQ(first.question->finding, -1);
   EXPECT_EQ(first.question->reason, "describe");
-
-  InterviewOptions described;
-  described.described = true;
-  InterviewStep next = NextInterviewStep(Kb(), {smoker}, Patient{50, "female"}, 0, described);
-  ASSERT_TRUE(next.question.has_value());
-  EXPECT_GE(next.question->finding, 0);
+  EXPECT_TRUE(first.question->items.empty());
 
   Evidence twitch;
   twitch.id = "eyelid_twitch";
-  InterviewStep named = NextInterviewStep(Kb(), {twitch}, Patient{50, "female"}, 0);
-  ASSERT_TRUE(named.question.has_value());
-  EXPECT_GE(named.question->finding, 0);
+  InterviewStep screen = NextInterviewStep(Kb(), {twitch}, Patient{50, "female"}, 0);
+  ASSERT_TRUE(screen.question.has_value());
+  EXPECT_EQ(screen.question->reason, "emergency_screen");
+  EXPECT_EQ(screen.question->items, Kb().screen);
+
+  std::vector<Evidence> answers = {twitch};
+  for (int f : screen.question->items) {
+    Evidence e;
+    e.id = Kb().findings[f].id;
+    e.origin = "answer";
+    e.status = EvidenceStatus::kAbsent;
+    answers.push_back(e);
+  }
+  InterviewStep next = NextInterviewStep(Kb(), answers, Patient{50, "female"}, answers.size() - 1);
+  ASSERT_TRUE(next.question.has_value());
+  EXPECT_GE(next.question->finding, 0);
+  EXPECT_TRUE(next.question->items.empty());
+
+  // A "yes" in the screen to an emergency sign ends the interview with an emergency.
+  answers[1].status = EvidenceStatus::kPresent;  // the first screen sign
+  answers.push_back(Evidence{});
+  answers.back().id = "sudden_onset";
+  answers.back().origin = "answer";
+  InterviewStep urgent = NextInterviewStep(Kb(), answers, Patient{50, "female"}, answers.size() - 1);
+  EXPECT_TRUE(urgent.assessment.triage.level == TriageLevel::kEmergency ||
+              urgent.assessment.triage.level == TriageLevel::kEmergencyAmbulance);
+  EXPECT_TRUE(urgent.should_stop);
 }
 
 // SPEC.md §6: median <= 8 questions; accuracy within 5 points of the full narrative.
