@@ -342,8 +342,21 @@ void Reader::ResolvePerson() {
     const size_t a = rel.anchor;
     const size_t s0 = SentenceStart(a), s1 = SentenceEnd(a);
     bool report = false, writer = false;
-    for (size_t k = rel.last; k < rel.last + 3 && Same(a, k); ++k)
-      if (IsCue(k, LexCue::kReportVerb)) report = true;  // "my wife says I ..."
+    // "my wife says I twitch": she only reports. "my husband says his calves twitch": he
+    // speaks of himself, and is the one the text is about.
+    for (size_t k = rel.last; k < rel.last + 3 && Same(a, k) && !report; ++k) {
+      if (!IsCue(k, LexCue::kReportVerb)) continue;
+      report = true;
+      for (size_t j = k + 1; j <= k + 3 && Same(a, j); ++j) {
+        if (IsCue(j, LexCue::kWriter)) break;
+        const LexWord* w = W(j);
+        if (IsCue(j, LexCue::kOtherPossessive) || (w && w->pronoun_sex)) {
+          report = false;
+          break;
+        }
+      }
+      if (!report) break;
+    }
     for (size_t k = s0; k < s1; ++k)
       if (!relation_word_[k] && IsCue(k, LexCue::kWriter)) writer = true;
     const bool complaint = ComplaintIn(a) || (s1 < p_.size() && ComplaintIn(s1));
