@@ -12,6 +12,8 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "text/token.h"
 
@@ -76,15 +78,20 @@ void Undouble(std::string* w) {
 bool StemStep(std::string* w) {
   const std::string_view s = *w;
   const size_t n = s.size();
-  for (const Irregular& r : kIrregular) {
-    if (s == r.from) {
-      *w = std::string(r.to);
-      return true;
-    }
+  // Both tables are looked up once per step of every word stemmed (thousands at load):
+  // hashed, not scanned.
+  static const auto* const irregular = [] {
+    auto* m = new std::unordered_map<std::string_view, std::string_view>();
+    for (const Irregular& r : kIrregular) m->emplace(r.from, r.to);
+    return m;
+  }();
+  static const auto* const keep = new std::unordered_set<std::string_view>(kKeep.begin(), kKeep.end());
+  if (auto it = irregular->find(s); it != irregular->end()) {
+    *w = std::string(it->second);
+    return true;
   }
   if (n <= 3) return false;
-  for (std::string_view k : kKeep)
-    if (s == k) return false;
+  if (keep->count(s)) return false;
 
   if (EndsWith(s, "iness") && n >= 7) { w->replace(n - 5, 5, "y"); return true; }  // dizziness
   if (EndsWith(s, "ness") && n >= 7) { w->resize(n - 4); return true; }            // numbness
