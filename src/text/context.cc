@@ -225,6 +225,25 @@ std::pair<int, int> ContextEngine::IdsOf(const std::string& norm) const {
 
 bool ContextEngine::UsesStems() const { return !impl_->stem_trie.empty(); }
 
+std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& tokens,
+                                                 const WordIds& ids) const {
+  const Impl& im = *impl_;
+  std::vector<uint8_t> out(tokens.size(), 0);
+  if (ids.norm.size() != tokens.size()) return out;
+  std::vector<Impl::Match> matches;
+  im.FindMatches(tokens, 0, tokens.size(), ids.norm, ids.stem, 0, &matches);
+  for (const Impl::Match& m : matches) {
+    for (int r : im.groups[m.group]) {
+      const ContextRule& rule = im.rules[r];
+      if (rule.category == ContextCategory::kTerminate && rule.terminates.empty()) {
+        out[m.first] = 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, const WordIds& ids,
                                       size_t target_first, size_t target_last) const {
   if (target_first >= target_last || target_last > tokens.size() || ids.norm.size() != tokens.size())

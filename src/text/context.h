@@ -129,6 +129,11 @@ class ContextEngine {
   // The (word id, stem id) of one word; stem id is -1 when no rule matches on stems.
   std::pair<int, int> IdsOf(const std::string& norm) const;
   bool UsesStems() const;
+  // Clause boundaries: 1 at each token where a TERMINATE cue that ends every category
+  // begins ("but", "which", "and my", ";"), else 0. One entry per token. The phrase matcher
+  // keeps its gaps from crossing them ("no tingling and my hand twitches" is not a hand
+  // tingle).
+  std::vector<uint8_t> ClauseBreaks(const std::vector<Token>& tokens, const WordIds& ids) const;
   // As above, with `ids` for every token (REQUIRES: one entry per token).
   ContextResult Classify(const std::vector<Token>& tokens, const WordIds& ids,
                          size_t target_first, size_t target_last_exclusive) const;

@@ -82,7 +82,9 @@ bool PartAt(const std::vector<int>& keys, const std::vector<Token>& tokens, size
 }  // namespace
 
 std::vector<PhraseMatch> PhraseMatcher::Match(const std::vector<Token>& tokens,
-                                              const std::vector<int>& keys) const {
+                                              const std::vector<int>& keys,
+                                              const std::vector<uint8_t>& breaks) const {
+  const bool use_breaks = breaks.size() == tokens.size();
   const size_t n = tokens.size();
   // Window(j): WindowBit of every stem that can start a later part whose previous part
   // ends at j: tokens j .. j + kMaxGap of j's sentence, the gap not crossing punctuation.
@@ -134,8 +136,10 @@ std::vector<PhraseMatch> PhraseMatcher::Match(const std::vector<Token>& tokens,
           for (size_t gap = 0; gap <= kMaxGap; ++gap) {
             size_t at = last + gap;
             if (at >= n || tokens[at].sentence != sentence) break;
-            // A gap spans words only: "bit pale, and my tongue" is not "bit ... tongue".
-            if (gap > 0 && tokens[at - 1].kind == TokenKind::kPunct) break;
+            // A gap spans words only: "bit pale, and my tongue" is not "bit ... tongue";
+            // nor does it cross into another clause ("no tingling and my hand").
+            if (gap > 0 && (tokens[at - 1].kind == TokenKind::kPunct || (use_breaks && breaks[at - 1])))
+              break;
             if (PartAt(keys, tokens, at, p.parts[part], sentence)) {
               m.parts.push_back({at, at + p.parts[part].size()});
               last = at + p.parts[part].size();

@@ -57,10 +57,12 @@ class PhraseMatcher {
   // each word's key.
   int KeyOf(const std::string& norm) const;
 
-  // Every phrase occurrence, in order of its first token. keys[i] is KeyOf(tokens[i].norm). Overlapping matches of
-  // different findings are all kept; for one finding, a match inside another is dropped.
-  std::vector<PhraseMatch> Match(const std::vector<Token>& tokens,
-                                 const std::vector<int>& keys) const;
+  // Every phrase occurrence, in order of its first token. keys[i] is KeyOf(tokens[i].norm).
+  // Overlapping matches of different findings are all kept; for one finding, a match
+  // inside another is dropped. A gap never crosses punctuation, nor a token marked in
+  // `breaks` (may be empty; else one entry per token: ContextEngine::ClauseBreaks).
+  std::vector<PhraseMatch> Match(const std::vector<Token>& tokens, const std::vector<int>& keys,
+                                 const std::vector<uint8_t>& breaks = {}) const;
 
   size_t phrase_count() const { return phrases_.size(); }
   const std::string& phrase_text(int p) const { return phrases_[p].text; }

@@ -114,7 +114,7 @@ Reading TextReader::Read(std::string_view text) const {
 
   // Evidence per finding, merged across mentions (MergeReport: present beats denied).
   std::map<int, Evidence> found;
-  std::vector<PhraseMatch> matches = matcher_->Match(tokens, keys);
+  std::vector<PhraseMatch> matches = matcher_->Match(tokens, keys, context_->ClauseBreaks(tokens, ids));
   // A finding's phrase hides the findings it masks where they overlap: "bum cheek" is a
   // buttock, not a facial cheek; "my mum has restless legs" is family history only.
   auto masked = [&](const PhraseMatch& m) {

@@ -513,6 +513,11 @@ const std::vector<Case> kQuantities = {
      .expect = {{"calf_twitch", present}}, .age = 58, .sex = "male"},
     {.text = "My 15 yo daughter says her hands go numb and tingly",
      .expect = {{"numbness", present}, {"tingling", present}}, .age = 15, .sex = "female"},
+    // A phrase gap does not cross into another clause.
+    {.text = "no tingling and my hand twitches",
+     .expect = {{"tingling_hands_feet", not_found}}},
+    {.text = "my leg is fine but my arm twitches",
+     .expect = {{"arm_twitch", present}, {"leg_twitch", not_found}}},
     // Tens and units: "eighty" and "eight" are different numbers.
     {.text = "I am sixty-eight years old and my chin quivers",
      .expect = {{"jaw_twitch", present}}, .age = 68},
@@ -708,10 +713,12 @@ const std::vector<Case> kNarratives = {
 
 // --- Known gaps: what the reader's code gets wrong today. Run, never asserted. ------------
 const std::vector<Case> kKnownGaps = {
-    {.text = "no tingling and my hand twitches",
-     .expect = {{"tingling_hands_feet", not_found}},
-     .known_gap = "a phrase gap crosses a clause ('tingle ... hand' over 'and my'), making "
-                  "hand tingling present from a denied tingle"},
+    {.text = "Numbness? no", .expect = {{"numbness", absent}},
+     .known_gap = "a checklist answer is read only when a '.' or ',' follows it; at the very "
+                  "end of a text, without one, the answer is missed"},
+    {.text = "I'm sleeping okay-ish, around seven hours.", .expect = {}, .sleep = 7,
+     .known_gap = "attribute reader: 'seven hours' after a comma is read as a duration, not "
+                  "as the night's sleep the sentence is about"},
 };
 
 // --- Running the tables -------------------------------------------------------------------
