@@ -33,7 +33,14 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
   step.assessment = Assess(kb, evidence, patient);
   const Assessment& a = step.assessment;
 
-  if (a.triage.level == TriageLevel::kEmergencyAmbulance || a.triage.level == TriageLevel::kEmergency) {
+  // An emergency sign (a red flag) ends the questions at once. An emergency level that only
+  // a cause's probability sets ("a weak hand" at 61: a stroke cannot be ruled out) stays
+  // while questions go on, and an answer such as "it came on slowly over months" may lower it.
+  // The level the reported signs alone set (red flags; causes' probabilities aside).
+  TriageLevel sign_level = TriageLevel::kSelfCare;
+  for (const TriageReason& r : a.triage.reasons)
+    if (!r.findings.empty() && MoreUrgent(r.level, sign_level)) sign_level = r.level;
+  if (sign_level == TriageLevel::kEmergencyAmbulance || sign_level == TriageLevel::kEmergency) {
     step.should_stop = true;
     step.stop_reason = "An emergency sign was reported: act on it now rather than answer more questions.";
     return step;
@@ -60,7 +67,7 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
              (cat == "symptom" || cat == "sign");
     });
     if (!complaint) {
-      step.question = Question{-1, "describe", 0};
+      step.question = Question{-1, "describe", 0, {}};
       return step;
     }
   }
@@ -108,11 +115,11 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
     return std::clamp(1 - r.evidence_probability / now.evidence_probability, 0.0, 1.0);
   };
 
-  // 1. Red flags more urgent than the current level: complete a half-reported rule, or
+  // 1. Red flags more urgent than the signs' level: complete a half-reported rule, or
   //    screen for an emergency sign that the evidence makes not unlikely.
   std::optional<Question> red;
   for (const RedFlag& flag : kb.red_flags) {
-    if (!MoreUrgent(flag.level, a.triage.level)) continue;
+    if (!MoreUrgent(flag.level, sign_level)) continue;
     for (const std::vector<int>& alt : flag.when) {
       bool blocked = false;
       int reported = 0;
@@ -147,7 +154,7 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
         }
       }
       if (p_rule < options.screen_probability) continue;
-      if (!red || p_rule > red->gain) red = Question{ask, "red_flag", p_rule};
+      if (!red || p_rule > red->gain) red = Question{ask, "red_flag", p_rule, {}};
     }
   }
   if (red) {
@@ -170,7 +177,7 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
     present.push_back({fi, 1.0});
     InferenceResult yes = Infer(kb.network, prior, known.absent, present);
     double gain = h_now - p_yes * Entropy(yes.posterior, weight) - (1 - p_yes) * Entropy(no.posterior, weight);
-    if (!best || gain > best->gain + 1e-12) best = Question{fi, "information_gain", gain};
+    if (!best || gain > best->gain + 1e-12) best = Question{fi, "information_gain", gain, {}};
   }
   const double top = a.conditions.empty() ? 0 : a.conditions[0].probability;
   if (!best || best->gain < options.min_gain) {

@@ -101,6 +101,45 @@ TEST(InterviewTest, DescriptionThenEmergencyScreenThenQuestions) {
   EXPECT_TRUE(urgent.should_stop);
 }
 
+// An emergency level that only a cause's probability sets (a weak hand and twitching at
+// 61: a stroke is possible) keeps the questions going, so an answer can settle it; an
+// emergency sign stops them.
+TEST(InterviewTest, ProbableEmergencyAsksOnEmergencySignStops) {
+  std::vector<Evidence> ev;
+  for (const char* id : {"hand_weakness", "hand_twitch"}) {
+    ev.push_back(Evidence{});
+    ev.back().id = id;
+  }
+  for (int f : Kb().screen) {
+    ev.push_back(Evidence{});
+    ev.back().id = Kb().findings[f].id;
+    ev.back().origin = "answer";
+    ev.back().status = EvidenceStatus::kUnknown;
+  }
+  const Patient patient{61, "male"};
+  InterviewStep step = NextInterviewStep(Kb(), ev, patient, Kb().screen.size());
+  ASSERT_EQ(step.assessment.triage.level, TriageLevel::kEmergencyAmbulance);
+  for (const TriageReason& r : step.assessment.triage.reasons)
+    if (r.level == TriageLevel::kEmergencyAmbulance) EXPECT_TRUE(r.findings.empty()) << r.rule;
+  ASSERT_TRUE(step.question.has_value());
+  EXPECT_FALSE(step.should_stop);
+
+  // "It came on gradually" (not sudden) and the level comes down to an appointment.
+  ev.push_back(Evidence{});
+  ev.back().id = "sudden_onset";
+  ev.back().origin = "answer";
+  ev.back().status = EvidenceStatus::kAbsent;
+  InterviewStep slow = NextInterviewStep(Kb(), ev, patient, Kb().screen.size() + 1);
+  EXPECT_TRUE(MoreUrgent(TriageLevel::kEmergency, slow.assessment.triage.level))
+      << TriageName(slow.assessment.triage.level);
+
+  // Sudden instead: a stroke sign, and the interview stops.
+  ev.back().status = EvidenceStatus::kPresent;
+  InterviewStep sudden = NextInterviewStep(Kb(), ev, patient, Kb().screen.size() + 1);
+  EXPECT_TRUE(sudden.should_stop);
+  EXPECT_FALSE(sudden.question.has_value());
+}
+
 // SPEC.md §6: median <= 8 questions; accuracy within 5 points of the full narrative.
 TEST(InterviewTest, SimulatedInterviewsMeetTheBars) {
   InterviewScores s;
