@@ -1,5 +1,6 @@
 // libFuzzer target: the whole text reader (tokenizer, stemmer, phrase matcher, context
-// engine, attributes) and the assessment on arbitrary bytes.
+// engine, attributes), the assessment and (for one input in eight) the next interview step,
+// on arbitrary bytes.
 // Build: CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DTWITCHCHECK_FUZZ=ON
 //        -DTWITCHCHECK_SANITIZE=ON -DTWITCHCHECK_BENCH=OFF && ninja -C build-fuzz reader_fuzz
 // (TWITCHCHECK_FUZZ instruments the whole library for coverage feedback.)
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "engine/assess.h"
+#include "engine/interview.h"
 #include "kb/knowledge.h"
 #include "text/context.h"
 #include "text/reader.h"
@@ -65,6 +67,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const AttributeMention& m : reading.attributes.mentions) Check(m.begin <= m.end && m.end <= text.size());
   const Assessment assessment = Assess(kb, reading.evidence, reading.patient);
   for (const ConditionResult& c : assessment.conditions) Check(c.probability >= 0 && c.probability <= 1);
+
+  // The interview's next step on what was read: costly (one inference per askable
+  // finding), so only for some inputs.
+  if ((a & 7) == 0) {
+    InterviewOptions options;
+    options.described = (b & 1) != 0;
+    const InterviewStep step = NextInterviewStep(kb, reading.evidence, reading.patient, b % 16, options);
+    Check(!(step.question && step.should_stop));  // a question, or a stop, never both
+    if (step.question) {
+      const int nf = static_cast<int>(kb.findings.size());
+      Check(step.question->finding >= -1 && step.question->finding < nf);
+      for (int f : step.question->items) Check(f >= 0 && f < nf);
+    }
+  }
 
   // The sentence/target convenience: split the text at the first newline.
   const size_t nl = text.find('\n');
