@@ -518,6 +518,11 @@ const std::vector<Case> kQuantities = {
      .expect = {{"tingling_hands_feet", not_found}}},
     {.text = "my leg is fine but my arm twitches",
      .expect = {{"arm_twitch", present}, {"leg_twitch", not_found}}},
+    // The falling or tripping feeling of a sleep start is not weak legs; real tripping is.
+    {.text = "As I'm nodding off my legs jerk and it feels like I'm tripping over",
+     .expect = {{"sleep_onset_jerks", present}, {"leg_weakness", not_found}}},
+    {.text = "I keep tripping over my own feet and my calves twitch",
+     .expect = {{"leg_weakness", present}, {"calf_twitch", present}}},
     // Tens and units: "eighty" and "eight" are different numbers.
     {.text = "I am sixty-eight years old and my chin quivers",
      .expect = {{"jaw_twitch", present}}, .age = 68},
