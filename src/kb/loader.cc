@@ -188,20 +188,12 @@ class Loader {
     kb_->disclaimer = Str(file, root, "disclaimer", true);
     if (YamlNode t = root["triage_thresholds"]) {
       if (!t.IsMap()) return Error(file, Line(t), "'triage_thresholds' must map level names to probabilities");
-      for (const auto& kv : t) {
-        std::string level = kv.first.Scalar();
+      NumberMap(file, t, "triage threshold", [&](const std::string& level, double v, int line) {
         auto l = ParseTriage(level);
-        double v = 0;
-        try {
-          v = kv.second.as<double>();
-        } catch (const YamlError&) {
-          Error(file, Line(kv.second), "triage threshold for '" + level + "' must be a number");
-          continue;
-        }
-        if (!l) Error(file, Line(kv.second), "unknown triage level '" + level + "'");
-        else if (Probability(file, Line(kv.second), "triage threshold", v, true))
+        if (!l) Error(file, line, "unknown triage level '" + level + "'");
+        else if (Probability(file, line, "triage threshold", v, true))
           kb_->triage_threshold[static_cast<int>(*l)] = v;
-      }
+      });
     }
     double v;
     if (Num(file, root, "advice_threshold", &v, false) &&
@@ -217,19 +209,29 @@ class Loader {
       if (kb_->screen.empty()) Error(file, Line(screen), "emergency_screen lists no findings");
     }
     if (YamlNode w = root["interview_weights"]) {
-      for (const auto& kv : w) {
-        const std::string name = kv.first.Scalar();
-        double x = 0;
-        try {
-          x = kv.second.as<double>();
-        } catch (const YamlError&) {
-          Error(file, Line(kv.second), "interview weight for '" + name + "' must be a number");
-          continue;
-        }
-        if (!kSeriousness.count(name)) Error(file, Line(kv.second), "unknown seriousness '" + name + "'");
-        else if (x <= 0 || x > 100) Error(file, Line(kv.second), "interview weight for '" + name + "' must be in (0, 100]");
+      if (!w.IsMap()) return Error(file, Line(w), "'interview_weights' must map seriousness names to numbers");
+      NumberMap(file, w, "interview weight", [&](const std::string& name, double x, int line) {
+        if (!kSeriousness.count(name)) Error(file, line, "unknown seriousness '" + name + "'");
+        else if (x <= 0 || x > 100) Error(file, line, "interview weight for '" + name + "' must be in (0, 100]");
         else kb_->interview_weight[name] = x;
+      });
+    }
+  }
+
+  // Calls fn(key, number, line) for each entry of a map of numbers; a value that is not a
+  // number is reported as "<what> for '<key>' must be a number".
+  template <class Fn>
+  void NumberMap(const std::string& file, const YamlNode& map, const std::string& what, Fn fn) {
+    for (const auto& kv : map) {
+      const std::string key = kv.first.Scalar();
+      double v = 0;
+      try {
+        v = kv.second.as<double>();
+      } catch (const YamlError&) {
+        Error(file, Line(kv.second), what + " for '" + key + "' must be a number");
+        continue;
       }
+      fn(key, v, Line(kv.second));
     }
   }
 
