@@ -523,6 +523,9 @@ const std::vector<Case> kQuantities = {
      .expect = {{"sleep_onset_jerks", present}, {"leg_weakness", not_found}}},
     {.text = "I keep tripping over my own feet and my calves twitch",
      .expect = {{"leg_weakness", present}, {"calf_twitch", present}}},
+    // Doubt about a number is not doubt about what follows it.
+    {.text = "I sleep maybe five hours and live on energy drinks",
+     .expect = {{"high_caffeine", present}, {"short_sleep", present}}, .sleep = 5},
     // Tens and units: "eighty" and "eight" are different numbers.
     {.text = "I am sixty-eight years old and my chin quivers",
      .expect = {{"jaw_twitch", present}}, .age = 68},
