@@ -119,8 +119,11 @@ TEST(InterviewTest, ProbableEmergencyAsksOnEmergencySignStops) {
   const Patient patient{61, "male"};
   InterviewStep step = NextInterviewStep(Kb(), ev, patient, Kb().screen.size());
   ASSERT_EQ(step.assessment.triage.level, TriageLevel::kEmergencyAmbulance);
-  for (const TriageReason& r : step.assessment.triage.reasons)
-    if (r.level == TriageLevel::kEmergencyAmbulance) EXPECT_TRUE(r.findings.empty()) << r.rule;
+  for (const TriageReason& r : step.assessment.triage.reasons) {
+    if (r.level == TriageLevel::kEmergencyAmbulance) {
+      EXPECT_TRUE(r.findings.empty()) << r.rule;
+    }
+  }
   ASSERT_TRUE(step.question.has_value());
   EXPECT_FALSE(step.should_stop);
 
