@@ -127,7 +127,10 @@ Reading TextReader::Read(std::string_view text) const {
   };
   std::vector<uint8_t> drop(matches.size(), 0);
   bool any_dropped = false;
-  for (size_t k = 0; k < matches.size(); ++k) any_dropped |= (drop[k] = masked(matches[k])) != 0;
+  for (size_t k = 0; k < matches.size(); ++k) {
+    drop[k] = masked(matches[k]) ? 1 : 0;
+    any_dropped = any_dropped || drop[k];
+  }
   if (any_dropped) {
     size_t kept = 0;
     for (size_t k = 0; k < matches.size(); ++k)
