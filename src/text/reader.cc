@@ -1,5 +1,6 @@
 #include "text/reader.h"
 
+#include <future>
 #include <map>
 #include <mutex>
 
@@ -26,14 +27,36 @@ std::unique_ptr<TextReader> TextReader::Create(const Knowledge& kb, std::string*
   };
   const std::string* rules_text = file("context_rules.yaml");
   if (!rules_text) return nullptr;
-  ContextRules rules;
-  if (!LoadContextRules(*rules_text, "kb/context_rules.yaml", &rules, err)) return nullptr;
-  r->context_ = std::make_unique<ContextEngine>(rules);
   const std::string* lex_text = file("lexicon.yaml");
   if (!lex_text) return nullptr;
+  // The context engine is built on another thread while the lexicon and the phrase
+  // matcher are built here: they share nothing, and together they are most of the
+  // reader's start-up.
+  struct Built {
+    std::unique_ptr<ContextEngine> engine;
+    std::string err;
+  };
+  std::future<Built> context = std::async(std::launch::async | std::launch::deferred, [rules_text] {
+    Built b;
+    ContextRules rules;
+    if (LoadContextRules(*rules_text, "kb/context_rules.yaml", &rules, &b.err))
+      b.engine = std::make_unique<ContextEngine>(rules);
+    return b;
+  });
   r->lexicon_ = std::make_unique<Lexicon>();
-  if (!LoadLexicon(*lex_text, "kb/lexicon.yaml", r->lexicon_.get(), err)) return nullptr;
-  r->matcher_ = std::make_unique<PhraseMatcher>(kb, r->lexicon_.get());
+  std::string lex_err;
+  const bool lex_ok = LoadLexicon(*lex_text, "kb/lexicon.yaml", r->lexicon_.get(), &lex_err);
+  if (lex_ok) r->matcher_ = std::make_unique<PhraseMatcher>(kb, r->lexicon_.get());
+  Built built = context.get();
+  if (!built.engine) {  // the rules' error first, as when they were loaded first
+    *err = built.err;
+    return nullptr;
+  }
+  if (!lex_ok) {
+    *err = lex_err;
+    return nullptr;
+  }
+  r->context_ = std::move(built.engine);
   return r;
 }
 
