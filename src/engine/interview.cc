@@ -72,22 +72,6 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
     }
   }
 
-  // The emergency screen: whichever of its signs nothing has answered yet, asked
-  // together. A story about an eyelid twitch may end with "and now half my face has gone
-  // floppy". Once answered (yes, no or don't know), its signs are never asked again.
-  {
-    std::set<int> answered_ids;
-    for (const Evidence& e : evidence) answered_ids.insert(kb.FindingIndex(e.id));
-    for (const Evidence& e : a.evidence) answered_ids.insert(kb.FindingIndex(e.id));
-    std::vector<int> open;
-    for (int f : kb.screen)
-      if (!answered_ids.count(f)) open.push_back(f);
-    if (!open.empty()) {
-      step.question = Question{-1, "emergency_screen", 0, open};
-      return step;
-    }
-  }
-
   // What is known, after implications (a.evidence is consolidated).
   std::set<int> asked;
   Known known;
@@ -99,6 +83,18 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
     else if (e.status == EvidenceStatus::kAbsent) known.absent.push_back(f);
   }
   for (const Evidence& e : evidence) asked.insert(kb.FindingIndex(e.id));  // incl. unknown
+
+  // The emergency screen: whichever of its signs nothing has answered yet (`asked`),
+  // asked together. A story about an eyelid twitch may end with "and now half my face has
+  // gone floppy". Once answered (yes, no or don't know), its signs are never asked again.
+  std::vector<int> open;
+  for (int f : kb.screen)
+    if (!asked.count(f)) open.push_back(f);
+  if (!open.empty()) {
+    step.question = Question{-1, "emergency_screen", 0, open};
+    return step;
+  }
+
   std::vector<double> prior(kb.conditions.size());
   for (size_t c = 0; c < kb.conditions.size(); ++c) prior[c] = AdjustedPrior(kb.conditions[c], patient);
   std::vector<double> weight(kb.conditions.size());
