@@ -3,6 +3,7 @@
 // inside it. All knowledge of which words are cues lives in kb/context_rules.yaml.
 #include "text/context.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -71,6 +72,41 @@ struct ContextEngine::Impl {
   std::unordered_map<std::string, int> vocab;
   Trie norm_trie, stem_trie;
   std::unordered_map<std::string, std::unordered_set<std::string>> classes;  // norms + stems
+  // How far from a target a cue can matter, in words: the widest scope of any rule plus
+  // the longest literal (a cue's own words) plus a margin for the left-to-right matching
+  // to settle. Classifying looks no further, so each target costs the same however long
+  // its sentence is.
+  size_t reach = 0;
+  // A run of punctuation counts no words; the window also stops after this many tokens.
+  size_t reach_tokens = 0;
+
+  // The target's window [lo, hi): its sentence, cut to `reach` words either side.
+  // *alone: no word between the sentence's start or end and the target.
+  void Window(const std::vector<Token>& tokens, size_t first, size_t last, size_t* lo,
+              size_t* hi, bool* alone) const {
+    const size_t s_first = tokens[first].sentence, s_last = tokens[last - 1].sentence;
+    size_t a = first, words = 0, steps = 0;
+    bool words_before = false;
+    while (a > 0 && tokens[a - 1].sentence == s_first && words <= reach && steps < reach_tokens) {
+      --a;
+      ++steps;
+      if (tokens[a].kind != TokenKind::kPunct) ++words, words_before = true;
+    }
+    const bool cut_before = a > 0 && tokens[a - 1].sentence == s_first;
+    size_t b = last;
+    words = steps = 0;
+    bool words_after = false;
+    while (b < tokens.size() && tokens[b].sentence == s_last && words <= reach &&
+           steps < reach_tokens) {
+      if (tokens[b].kind != TokenKind::kPunct) ++words, words_after = true;
+      ++b;
+      ++steps;
+    }
+    const bool cut_after = b < tokens.size() && tokens[b].sentence == s_last;
+    *lo = a;
+    *hi = b;
+    *alone = !words_before && !words_after && !cut_before && !cut_after;
+  }
 
   int Intern(const std::string& w) {
     auto [it, fresh] = vocab.emplace(w, static_cast<int>(vocab.size()));
@@ -185,6 +221,15 @@ ContextEngine::ContextEngine(const ContextRules& rules) : impl_(std::make_unique
     for (const std::string& t : im.rules[i].tokens) ids.push_back(im.Intern(t));
     (im.rules[i].match_stems ? im.stem_trie : im.norm_trie).Add(ids, static_cast<int>(i), &im.groups);
   }
+  size_t widest = 0, longest = 0;
+  for (const ContextCategorySettings& c : im.categories)
+    widest = std::max(widest, static_cast<size_t>(std::max(c.max_scope, 0)));
+  for (const ContextRule& r : im.rules) {
+    widest = std::max(widest, static_cast<size_t>(std::max(r.max_scope, 0)));
+    longest = std::max(longest, r.tokens.size());
+  }
+  im.reach = widest + 2 * longest + 4;
+  im.reach_tokens = 4 * im.reach;
   im.norm_trie.Finish(im.vocab.size());
   im.stem_trie.Finish(im.vocab.size());
   for (const auto& [name, words] : rules.word_classes) {
@@ -203,11 +248,9 @@ ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, size_t t
   ContextResult result;
   if (target_first >= target_last || target_last > tokens.size()) return result;
   const Impl& im = *impl_;
-  // The window: the target's sentence.
-  const size_t sentence = tokens[target_first].sentence;
-  size_t lo = target_first, hi = target_last;
-  while (lo > 0 && tokens[lo - 1].sentence == sentence) --lo;
-  while (hi < tokens.size() && tokens[hi].sentence == tokens[target_last - 1].sentence) ++hi;
+  size_t lo, hi;
+  bool alone;
+  im.Window(tokens, target_first, target_last, &lo, &hi, &alone);
 
   std::vector<int> norm_ids(hi - lo), stem_ids;
   for (size_t i = lo; i < hi; ++i) norm_ids[i - lo] = im.Lookup(tokens[i].norm);
@@ -215,7 +258,7 @@ ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, size_t t
     stem_ids.resize(hi - lo);
     for (size_t i = lo; i < hi; ++i) stem_ids[i - lo] = im.Lookup(Stem(tokens[i].norm));
   }
-  return ClassifyWindow(tokens, norm_ids, stem_ids, lo, lo, hi, target_first, target_last);
+  return ClassifyWindow(tokens, norm_ids, stem_ids, lo, lo, hi, target_first, target_last, alone);
 }
 
 std::pair<int, int> ContextEngine::IdsOf(const std::string& norm) const {
@@ -248,11 +291,10 @@ ContextResult ContextEngine::Classify(const std::vector<Token>& tokens, const Wo
                                       size_t target_first, size_t target_last) const {
   if (target_first >= target_last || target_last > tokens.size() || ids.norm.size() != tokens.size())
     return ContextResult();
-  const size_t sentence = tokens[target_first].sentence;
-  size_t lo = target_first, hi = target_last;
-  while (lo > 0 && tokens[lo - 1].sentence == sentence) --lo;
-  while (hi < tokens.size() && tokens[hi].sentence == tokens[target_last - 1].sentence) ++hi;
-  return ClassifyWindow(tokens, ids.norm, ids.stem, 0, lo, hi, target_first, target_last);
+  size_t lo, hi;
+  bool alone;
+  impl_->Window(tokens, target_first, target_last, &lo, &hi, &alone);
+  return ClassifyWindow(tokens, ids.norm, ids.stem, 0, lo, hi, target_first, target_last, alone);
 }
 
 // Classifies with ids indexed from `base` (ids[i - base] is token i's).
@@ -260,7 +302,7 @@ ContextResult ContextEngine::ClassifyWindow(const std::vector<Token>& tokens,
                                             const std::vector<int>& norm_ids,
                                             const std::vector<int>& stem_ids, size_t base,
                                             size_t lo, size_t hi, size_t target_first,
-                                            size_t target_last) const {
+                                            size_t target_last, bool alone) const {
   ContextResult result;
   const Impl& im = *impl_;
   // Cues never straddle the target's edges, and cues inside the target are not its context.
@@ -296,8 +338,7 @@ ContextResult ContextEngine::ClassifyWindow(const std::vector<Token>& tokens,
       apply(r, matches[k].first, matches[k].last);
     }
   }
-  if (!im.alone_rules.empty() && Impl::Words(tokens, lo, target_first) == 0 &&
-      Impl::Words(tokens, target_last, hi) == 0) {
+  if (!im.alone_rules.empty() && alone) {
     for (int rule : im.alone_rules) {
       const ContextRule& r = im.rules[rule];
       if (r.target_class.empty() || im.InClass(r.target_class, tokens, target_first, target_last))

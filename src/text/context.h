@@ -113,7 +113,9 @@ class ContextEngine {
 
   // Classifies the target tokens[target_first, target_last_exclusive). Only the tokens of
   // the target's sentence (Token::sentence of target_first) are considered, so `tokens`
-  // may be a whole text. Cues inside the target itself are ignored. Rule literals are
+  // may be a whole text, and of those only the ones a cue's scope can span (the widest
+  // max_scope plus the longest literal, in words): the cost per target does not grow
+  // with the sentence. Cues inside the target itself are ignored. Rule literals are
   // found in one left-to-right pass (longest match wins, matches do not overlap).
   // REQUIRES nothing: out-of-range or empty targets give an all-false result.
   // Thread-safe (const, no shared mutable state).
@@ -143,7 +145,7 @@ class ContextEngine {
  private:
   ContextResult ClassifyWindow(const std::vector<Token>& tokens, const std::vector<int>& norm_ids,
                                const std::vector<int>& stem_ids, size_t base, size_t lo, size_t hi,
-                               size_t target_first, size_t target_last) const;
+                               size_t target_first, size_t target_last, bool alone) const;
   std::unique_ptr<Impl> impl_;
 };
 

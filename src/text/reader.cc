@@ -1,5 +1,6 @@
 #include "text/reader.h"
 
+#include <algorithm>
 #include <future>
 #include <map>
 #include <mutex>
@@ -140,13 +141,25 @@ Reading TextReader::Read(std::string_view text) const {
   std::vector<PhraseMatch> matches = matcher_->Match(tokens, keys, context_->ClauseBreaks(tokens, ids));
   // A finding's phrase hides the findings it masks where they overlap: "bum cheek" is a
   // buttock, not a facial cheek; "my mum has restless legs" is family history only.
+  // Matches come in order of their first token and none is longer than `widest` tokens,
+  // so the ones overlapping a match lie in a short stretch of the list: finding them costs
+  // the same however long the text is.
+  size_t widest = 0;
+  for (const PhraseMatch& m : matches) widest = std::max(widest, m.last - m.first);
+  auto each_overlapping = [&](const PhraseMatch& m, auto&& fn) {
+    const size_t from = m.first > widest ? m.first - widest : 0;
+    auto it = std::lower_bound(matches.begin(), matches.end(), from,
+                               [](const PhraseMatch& a, size_t f) { return a.first < f; });
+    for (; it != matches.end() && it->first < m.last; ++it)
+      if (m.first < it->last && fn(*it)) return true;
+    return false;
+  };
   auto masked = [&](const PhraseMatch& m) {
-    for (const PhraseMatch& o : matches) {
-      if (o.first >= m.last || m.first >= o.last) continue;
+    return each_overlapping(m, [&](const PhraseMatch& o) {
       for (int f : kb_->findings[o.finding].masks)
         if (f == m.finding) return true;
-    }
-    return false;
+      return false;
+    });
   };
   std::vector<uint8_t> drop(matches.size(), 0);
   bool any_dropped = false;
@@ -182,8 +195,10 @@ Reading TextReader::Read(std::string_view text) const {
     // family-history phrase's "dad" is what says that "ALS" is not about the writer.
     const auto [target_first, target_last] = m.parts.back();
     overlapping.clear();
-    for (const PhraseMatch& o : matches)
-      if (o.first < m.last && m.first < o.last) overlapping.push_back(&o);
+    each_overlapping(m, [&](const PhraseMatch& o) {
+      overlapping.push_back(&o);
+      return false;
+    });
     auto reveal = [&](bool on) {
       for (const PhraseMatch* o : overlapping)
         for (const auto& [b, e] : o->parts)
