@@ -177,7 +177,9 @@ void Explain(const Knowledge& kb, const std::vector<Evidence>& evidence,
   std::sort(r->conflicting.begin(), r->conflicting.end(), by_weight);
 }
 
-// reported[f]: finding f is present or possible.
+constexpr char kReportedPossible = 1, kReportedPresent = 2;
+
+// reported[f]: finding f is present (kReportedPresent) or possible (kReportedPossible).
 Triage DecideTriage(const Knowledge& kb, const std::vector<char>& reported,
                     const std::vector<ConditionResult>& ranked) {
 
@@ -186,6 +188,9 @@ Triage DecideTriage(const Knowledge& kb, const std::vector<char>& reported,
   for (const RedFlag& flag : kb.red_flags) {
     for (const std::vector<int>& alt : flag.when) {
       if (!std::all_of(alt.begin(), alt.end(), [&](int f) { return reported[f]; })) continue;
+      if (std::any_of(flag.unless.begin(), flag.unless.end(),
+                      [&](int f) { return f >= 0 && reported[f] == kReportedPresent; }))
+        continue;
       TriageReason r{flag.level, flag.reason, flag.id, alt, flag.sources};
       reasons.push_back({r, flag.specialist});
       break;
@@ -261,8 +266,11 @@ Assessment Assess(const Knowledge& kb, const std::vector<Evidence>& input, const
   for (size_t i = 0; i < out.evidence.size(); ++i) {
     const int f = index[i];
     switch (out.evidence[i].status) {
-      case EvidenceStatus::kPresent: present.push_back({f, 1.0}); reported[f] = 1; break;
-      case EvidenceStatus::kPossible: present.push_back({f, kb.uncertain_weight}); reported[f] = 1; break;
+      case EvidenceStatus::kPresent: present.push_back({f, 1.0}); reported[f] = kReportedPresent; break;
+      case EvidenceStatus::kPossible:
+        present.push_back({f, kb.uncertain_weight});
+        reported[f] = kReportedPossible;
+        break;
       case EvidenceStatus::kAbsent: absent.push_back(f); break;
       case EvidenceStatus::kUnknown: break;
     }

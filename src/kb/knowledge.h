@@ -41,6 +41,10 @@ struct Finding {
   // Lay phrasings, lower case; "..." separates parts that may have up to four other words
   // between them (at most kMaxPhraseParts parts).
   std::vector<std::string> phrases;
+  // Combinations of lexicon concepts (lexicon.yaml `concepts`) that name the finding when
+  // one clause holds a word of each, in any order: [unable, lift, arm] reads "can't raise
+  // my left arm" and "my arm, I can't lift it". At most kMaxPhraseParts concepts each.
+  std::vector<std::vector<std::string>> combos;
   std::vector<int> implies;  // finding indices
   // Findings whose phrases, where they overlap one of this finding's matches, are not read:
   // "bum cheek" (a buttock twitch) masks the facial cheek twitch inside it.
@@ -87,6 +91,9 @@ struct RedFlag {
   std::string specialist;
   std::string reason;
   std::vector<std::vector<int>> when;  // alternatives of conjunctions of finding indices
+  // Findings that, when reported present (not merely possible), keep the flag from firing:
+  // a drooping face that has lasted for months is not a stroke happening now.
+  std::vector<int> unless;
   std::vector<int> sources;
 };
 

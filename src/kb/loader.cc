@@ -292,6 +292,21 @@ class Loader {
           Error(file, line, "phrase '" + p + "' has " + std::to_string(parts) + " parts; at most " +
                                 std::to_string(kMaxPhraseParts) + " separated by '...'");
       }
+      if (YamlNode c = n["combos"]) {
+        if (!c.IsSequence()) Error(file, Line(c), "finding '" + f.id + "': combos must be a list of concept lists");
+        else
+          for (const YamlNode& alt : c) {
+            std::vector<std::string> names;
+            if (alt.IsSequence())
+              for (const YamlNode& x : alt) names.push_back(x.IsScalar() ? x.Scalar() : "");
+            if (names.empty() || names.size() > kMaxPhraseParts ||
+                std::any_of(names.begin(), names.end(), [](const std::string& x) { return x.empty(); }))
+              Error(file, Line(alt), "finding '" + f.id + "': a combo is a list of 1 to " +
+                                         std::to_string(kMaxPhraseParts) + " concept names");
+            else
+              f.combos.push_back(std::move(names));
+          }
+      }
       if (YamlNode a = n["from_attribute"]) {
         AttributeRange r;
         r.attribute = Str(file, a, "attribute", true);
@@ -304,7 +319,7 @@ class Loader {
         if (r.min && r.max && *r.min > *r.max) Error(file, Line(a), "finding '" + f.id + "': min > max");
         f.from_attribute = r;
       }
-      if (f.phrases.empty() && !f.from_attribute && f.question.empty())
+      if (f.phrases.empty() && f.combos.empty() && !f.from_attribute && f.question.empty())
         Error(file, line, "finding '" + f.id + "' has no phrases, no from_attribute and no question: nothing can ever set it");
       Refs(file, n, "sources", PendingRef::kSource, &f.sources);
       implies_.push_back({file, line, StrList(file, n, "implies")});
@@ -393,6 +408,7 @@ class Loader {
       r.reason = Str(file, n, "reason", true);
       if (!n["sources"] || n["sources"].size() == 0) Error(file, line, "red flag '" + r.id + "' cites no source");
       Refs(file, n, "sources", PendingRef::kSource, &r.sources);
+      Refs(file, n, "unless", PendingRef::kFinding, &r.unless);
       YamlNode when = n["when"];
       std::vector<std::vector<std::string>> alts;
       if (!when || !when.IsSequence() || when.size() == 0) {

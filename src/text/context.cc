@@ -268,6 +268,11 @@ std::pair<int, int> ContextEngine::IdsOf(const std::string& norm) const {
 
 bool ContextEngine::UsesStems() const { return !impl_->stem_trie.empty(); }
 
+bool ContextEngine::InWordClass(const std::string& cls, const std::string& norm) const {
+  auto it = impl_->classes.find(cls);
+  return it != impl_->classes.end() && (it->second.count(norm) || it->second.count(Stem(norm)));
+}
+
 std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& tokens,
                                                  const WordIds& ids) const {
   const Impl& im = *impl_;

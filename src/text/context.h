@@ -131,6 +131,9 @@ class ContextEngine {
   // The (word id, stem id) of one word; stem id is -1 when no rule matches on stems.
   std::pair<int, int> IdsOf(const std::string& norm) const;
   bool UsesStems() const;
+  // Whether the word (a token's norm) is in the rules' word class `cls` (its norm or stem).
+  // Unknown classes contain nothing.
+  bool InWordClass(const std::string& cls, const std::string& norm) const;
   // Clause boundaries: 1 at each token where a TERMINATE cue that ends every category
   // begins ("but", "which", "and my", ";"), else 0. One entry per token. The phrase matcher
   // keeps its gaps from crossing them ("no tingling and my hand twitches" is not a hand

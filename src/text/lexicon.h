@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -207,6 +208,9 @@ struct Lexicon {
   std::vector<LexUnit> units;
   std::vector<LexRelation> relations;
   double vague_plural_count = 2;  // "for years" = 2 years
+  // Concepts for findings' `combos`: name -> words or short phrases (lower case), e.g.
+  // unable -> [cannot, unable, struggle]. Matched by the phrase matcher, not by Find.
+  std::map<std::string, std::vector<std::string>> concepts;
   std::array<double, kLexAttributeCount> limits{};  // largest believable value of each
 };
 

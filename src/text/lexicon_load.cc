@@ -40,14 +40,15 @@ constexpr std::array<std::string_view, kLexCueCount> kCueNames = {
 constexpr std::array<std::string_view, 6> kMentionKinds = {
     "site", "side", "onset", "frequency", "time_of_day", "progression"};
 
-constexpr std::array<std::string_view, 28> kSections = {
+constexpr std::array<std::string_view, 29> kSections = {
     "version",        "spelling",        "numbers",         "approximate_numbers",
     "frequency_counts", "units",         "rates",           "relative_times",
     "vague_durations", "vague_plural_count", "months",      "weekdays",
     "decades",        "decade_modifiers", "sex_words",      "sex_letters",
     "relations",      "limits",          "cues",            "mentions",
     "needs_site",     "side_nouns",      "needs_owner",     "spread",
-    "substances",     "containers",      "irregular_forms", "pronouns"};
+    "substances",     "containers",      "irregular_forms", "pronouns",
+    "concepts"};
 
 // Eight bytes at a time: most words are one or two multiplies.
 int8_t SexCode(std::string_view s) { return s == "female" ? 1 : s == "male" ? 2 : 0; }
@@ -234,6 +235,19 @@ class Loader {
           return Fail(root["irregular_forms"], fmt::format("irregular form '{}' must be one word", f));
         written_.push_back(std::move(f));
       }
+    }
+    if (root["concepts"]) {
+      const bool ok = ForEach(root["concepts"], "concepts", [&](const YamlNode& k, const std::string& name,
+                                                                 const YamlNode& v) {
+        if (name.find(' ') != std::string::npos)
+          return Fail(k, fmt::format("concept name '{}' must be one word", name));
+        std::vector<std::string> entries;
+        if (!List(v, fmt::format("concept '{}'", name), &entries)) return false;
+        if (entries.empty()) return Fail(v, fmt::format("concept '{}' has no words", name));
+        lex_->concepts.emplace(name, std::move(entries));
+        return true;
+      });
+      if (!ok) return false;
     }
     for (const std::string& w : joined_first_) {
       written_.push_back(w);

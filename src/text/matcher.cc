@@ -1,10 +1,23 @@
 #include "text/matcher.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "text/lexicon.h"
 
 namespace twitchcheck {
+
+namespace {
+bool PartAt(const std::vector<int>& keys, const std::vector<Token>& tokens, size_t at,
+            const std::vector<int>& part, size_t sentence) {
+  if (at + part.size() > keys.size()) return false;
+  for (size_t k = 0; k < part.size(); ++k)
+    if (keys[at + k] != part[k] || tokens[at + k].sentence != sentence) return false;
+  return true;
+}
+}  // namespace
+
 
 std::string PhraseMatcher::Key(const std::string& norm) const {
   if (lex_) return Stem(lex_->Correct(norm));
@@ -53,8 +66,114 @@ PhraseMatcher::PhraseMatcher(const Knowledge& kb, const Lexicon* lex) : lex_(lex
       phrases_.push_back(std::move(p));
     }
   }
+  AddCombos(kb);
   root_child_.assign(stem_id_.size(), -1);
   for (const auto& [stem, child] : trie_[0].next) root_child_[stem] = child;
+}
+
+void PhraseMatcher::AddCombos(const Knowledge& kb) {
+  std::unordered_map<std::string, int> concept_id;
+  for (size_t f = 0; f < kb.findings.size(); ++f) {
+    const Finding& finding = kb.findings[f];
+    for (const std::vector<std::string>& names : finding.combos) {
+      Combo c{static_cast<int>(f), static_cast<int>(phrases_.size()), {}};
+      std::string text;
+      for (const std::string& name : names) {
+        text += (text.empty() ? "{" : " + {") + name + "}";
+        auto known = lex_ ? lex_->concepts.find(name) : decltype(lex_->concepts.end()){};
+        if (!lex_ || known == lex_->concepts.end()) {
+          if (error_.empty())
+            error_ = finding.file + ":" + std::to_string(finding.line) + ": finding '" + finding.id +
+                     "': unknown concept '" + name + "' (define it under concepts: in lexicon.yaml)";
+          continue;
+        }
+        auto [it, fresh] = concept_id.emplace(name, static_cast<int>(concept_id.size()));
+        if (fresh) {
+          for (const std::string& entry : known->second) {
+            ConceptWords w{it->second, {}};
+            for (const Token& t : Tokenize(entry)) {
+              if (t.kind == TokenKind::kPunct && t.norm != "'") continue;
+              auto [sit, sfresh] = stem_id_.emplace(Key(t.norm), static_cast<int>(stem_id_.size()));
+              w.stems.push_back(sit->second);
+            }
+            if (w.stems.empty()) continue;
+            concept_words_by_first_[w.stems[0]].push_back(static_cast<int>(concept_words_.size()));
+            concept_words_.push_back(std::move(w));
+          }
+        }
+        if (std::find(c.concepts.begin(), c.concepts.end(), it->second) == c.concepts.end())
+          c.concepts.push_back(it->second);
+      }
+      if (c.concepts.empty()) continue;
+      phrases_.push_back({c.finding, text, {}});
+      combos_.push_back(std::move(c));
+    }
+  }
+  combos_by_concept_.assign(concept_id.size(), {});
+  for (size_t k = 0; k < combos_.size(); ++k)
+    for (int c : combos_[k].concepts) combos_by_concept_[c].push_back(static_cast<int>(k));
+}
+
+// One pass: each concept remembers where it was last seen (clause, word number, tokens);
+// a concept seen completes every combo whose other concepts were seen in the same clause
+// within kComboSpan words. Clauses end at sentence ends, at ; and :, and at `breaks`.
+void PhraseMatcher::MatchCombos(const std::vector<Token>& tokens, const std::vector<int>& keys,
+                                const std::vector<uint8_t>& breaks,
+                                std::vector<PhraseMatch>* out) const {
+  if (combos_.empty()) return;
+  struct Seen {
+    size_t clause = SIZE_MAX, word = 0, first = 0, last = 0;
+  };
+  std::vector<Seen> seen(combos_by_concept_.size());
+  const bool use_breaks = breaks.size() == tokens.size();
+  size_t clause = 0, word = 0;
+  PhraseMatch m;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0 && (tokens[i].sentence != tokens[i - 1].sentence || (use_breaks && breaks[i]) ||
+                  tokens[i - 1].norm == ";" || tokens[i - 1].norm == ":"))
+      ++clause;
+    if (tokens[i].kind != TokenKind::kPunct) ++word;
+    if (keys[i] < 0) continue;
+    auto cands = concept_words_by_first_.find(keys[i]);
+    if (cands == concept_words_by_first_.end()) continue;
+    for (int wi : cands->second) {
+      const ConceptWords& w = concept_words_[wi];
+      if (!PartAt(keys, tokens, i, w.stems, tokens[i].sentence)) continue;
+      seen[w.id] = {clause, word, i, i + w.stems.size()};
+      for (int ci : combos_by_concept_[w.id]) {
+        const Combo& c = combos_[ci];
+        bool all = true;
+        for (int other : c.concepts) {
+          const Seen& s = seen[other];
+          if (s.clause != clause || word - s.word >= kComboSpan) { all = false; break; }
+        }
+        if (!all) continue;
+        std::array<MatchParts::Range, kMaxPhraseParts> ranges;
+        size_t count = 0;
+        for (int other : c.concepts) {
+          const MatchParts::Range r{seen[other].first, seen[other].last};
+          if (std::find(ranges.begin(), ranges.begin() + count, r) == ranges.begin() + count)
+            ranges[count++] = r;
+        }
+        std::sort(ranges.begin(), ranges.begin() + count);
+        // Overlapping words of two concepts ("hold up" and "up") are one part.
+        size_t merged = 0;
+        for (size_t k = 0; k < count; ++k) {
+          if (merged > 0 && ranges[k].first < ranges[merged - 1].second)
+            ranges[merged - 1].second = std::max(ranges[merged - 1].second, ranges[k].second);
+          else
+            ranges[merged++] = ranges[k];
+        }
+        m.finding = c.finding;
+        m.phrase = c.phrase;
+        m.parts.clear();
+        for (size_t k = 0; k < merged; ++k) m.parts.push_back(ranges[k]);
+        m.first = ranges[0].first;
+        m.last = ranges[merged - 1].second;
+        out->push_back(m);
+      }
+    }
+  }
 }
 
 int PhraseMatcher::Child(int node, int stem) const {
@@ -70,16 +189,6 @@ int PhraseMatcher::KeyOf(const std::string& norm) const {
   auto it = stem_id_.find(Key(norm));
   return it == stem_id_.end() ? -1 : it->second;
 }
-
-namespace {
-bool PartAt(const std::vector<int>& keys, const std::vector<Token>& tokens, size_t at,
-            const std::vector<int>& part, size_t sentence) {
-  if (at + part.size() > keys.size()) return false;
-  for (size_t k = 0; k < part.size(); ++k)
-    if (keys[at + k] != part[k] || tokens[at + k].sentence != sentence) return false;
-  return true;
-}
-}  // namespace
 
 std::vector<PhraseMatch> PhraseMatcher::Match(const std::vector<Token>& tokens,
                                               const std::vector<int>& keys,
@@ -157,6 +266,7 @@ std::vector<PhraseMatch> PhraseMatcher::Match(const std::vector<Token>& tokens,
       }
     }
   }
+  MatchCombos(tokens, keys, breaks, &out);
   // For one finding, keep the longest of overlapping matches. Sorting indices keeps the
   // matches themselves from being moved about; ties keep the order found.
   std::vector<uint32_t> order(out.size());

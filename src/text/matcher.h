@@ -64,6 +64,13 @@ class PhraseMatcher {
   std::vector<PhraseMatch> Match(const std::vector<Token>& tokens, const std::vector<int>& keys,
                                  const std::vector<uint8_t>& breaks = {}) const;
 
+  // Empty when every finding's combos name concepts the lexicon defines; else what is wrong
+  // ("kb/findings.yaml:120: finding 'arm_weakness': unknown concept 'lift'").
+  const std::string& error() const { return error_; }
+
+  // The words a combo's concepts may spread over, within one clause (kMaxGap-free).
+  static constexpr size_t kComboSpan = 12;
+
   size_t phrase_count() const { return phrases_.size(); }
   const std::string& phrase_text(int p) const { return phrases_[p].text; }
 
@@ -90,6 +97,25 @@ class PhraseMatcher {
     std::vector<int> first_parts;           // phrases with more parts whose first ends here
   };
   std::vector<TrieNode> trie_{1};
+  // Combos (Finding::combos): each concept's words as stem sequences, indexed by their
+  // first stem; each combo indexed by the concepts it needs.
+  struct ConceptWords {
+    int id;  // the concept
+    std::vector<int> stems;
+  };
+  struct Combo {
+    int finding;
+    int phrase;  // its entry in phrases_ (text only, no parts), for phrase_text
+    std::vector<int> concepts;
+  };
+  std::vector<ConceptWords> concept_words_;
+  std::unordered_map<int, std::vector<int>> concept_words_by_first_;
+  std::vector<Combo> combos_;
+  std::vector<std::vector<int>> combos_by_concept_;
+  std::string error_;
+  void AddCombos(const Knowledge& kb);
+  void MatchCombos(const std::vector<Token>& tokens, const std::vector<int>& keys,
+                   const std::vector<uint8_t>& breaks, std::vector<PhraseMatch>* out) const;
   std::vector<int> root_child_;  // stem id -> child of the root, or -1 (the widest node)
   int Child(int node, int stem) const;
 };

@@ -49,6 +49,10 @@ std::unique_ptr<TextReader> TextReader::Create(const Knowledge& kb, std::string*
   const bool lex_ok = LoadLexicon(*lex_text, "kb/lexicon.yaml", r->lexicon_.get(), &lex_err);
   if (lex_ok) r->matcher_ = std::make_unique<PhraseMatcher>(kb, r->lexicon_.get());
   Built built = context.get();
+  if (built.engine && lex_ok && !r->matcher_->error().empty()) {
+    *err = r->matcher_->error();
+    return nullptr;
+  }
   if (!built.engine) {  // the rules' error first, as when they were loaded first
     *err = built.err;
     return nullptr;
@@ -67,6 +71,40 @@ namespace {
 // an exposure ("I started prednisone last month") or a risk factor stays true.
 bool PastStillCounts(const std::string& category) {
   return category == "history" || category == "exposure" || category == "risk_factor";
+}
+
+// How a forward denial reaches a target that lies past a comma. Lists are denied whole
+// when an "or" closes them ("no fever, chills or cough"); a comma followed by words that
+// carry a clause of their own ("no fever, slurred speech since this morning", "no
+// numbness, twitching for 3 months") ends the denial; anything else ("no weakness,
+// slurred speech.", "no fever, cough and cold") leaves it open, and an open question
+// about a sign is never settled as "absent".
+enum class ListReach { kNoComma, kDenied, kOpen, kEnded };
+
+ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const ContextEngine& ctx,
+                            size_t cue_last, size_t first, size_t last) {
+  size_t comma = first;
+  for (size_t t = cue_last; t < first; ++t)
+    if (tokens[t].norm == ",") comma = t;
+  if (comma == first) return ListReach::kNoComma;
+  bool closed_by_or = false;
+  for (size_t t = comma + 1; t < first; ++t) {
+    if (ctx.InWordClass("clause_continuation", tokens[t].norm)) return ListReach::kEnded;
+    closed_by_or = closed_by_or || ctx.InWordClass("list_or", tokens[t].norm);
+  }
+  // The rest of the target's own list item, then the items after it up to the coordinator
+  // that closes the list (a bounded look: lists are short).
+  const size_t sentence = tokens[first].sentence;
+  bool own_item = true;
+  for (size_t t = last; t < tokens.size() && t < last + 60 && tokens[t].sentence == sentence; ++t) {
+    const std::string& w = tokens[t].norm;
+    if (w == ";" || w == ":") break;
+    if (w == ",") { own_item = false; continue; }
+    if (ctx.InWordClass("list_or", w)) return ListReach::kDenied;
+    if (ctx.InWordClass("list_and", w)) break;
+    if (own_item && ctx.InWordClass("clause_continuation", w)) return ListReach::kEnded;
+  }
+  return closed_by_or ? ListReach::kDenied : ListReach::kOpen;
 }
 
 }  // namespace
@@ -211,6 +249,26 @@ Reading TextReader::Read(std::string_view text) const {
       for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) set_masked(t, true);
     ContextResult ctx = context_->Classify(tokens, masked_ids, target_first, target_last);
     reveal(false);
+    if (ctx.negated) {
+      bool denied = false, open = false;
+      for (const ContextCue& c : ctx.cues) {
+        if (c.category != ContextCategory::kNegated) continue;
+        if (c.last > target_first) {  // a cue after the target ("... was ruled out")
+          denied = true;
+          continue;
+        }
+        switch (ReachAcrossCommas(tokens, *context_, c.last, target_first, target_last)) {
+          case ListReach::kNoComma:
+          case ListReach::kDenied: denied = true; break;
+          case ListReach::kOpen: open = true; break;
+          case ListReach::kEnded: break;
+        }
+      }
+      if (!denied) {
+        ctx.negated = false;
+        ctx.possible = ctx.possible || open;
+      }
+    }
     if (ctx.other_experiencer && names_patient(ctx)) ctx.other_experiencer = ctx.family = false;
     if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
 
