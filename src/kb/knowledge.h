@@ -19,6 +19,8 @@ struct Source {
   std::string file;  // set for the shared documents; empty for named references
   std::string kind;  // "document" | "reference"
   std::string url;   // optional
+  std::string publisher;  // optional ("NHS", "NICE", "StatPearls Publishing")
+  std::string year;       // optional, as written ("2023")
 };
 
 struct AttributeRange {

@@ -248,6 +248,8 @@ class Loader {
       s.title = Str(file, n, "title", true);
       s.file = Str(file, n, "file", false);
       s.url = Str(file, n, "url", false);
+      s.publisher = Str(file, n, "publisher", false);
+      s.year = Str(file, n, "year", false);
       s.kind = Str(file, n, "kind", false);
       if (s.kind.empty()) s.kind = s.file.empty() ? "reference" : "document";
       if (s.kind != "document" && s.kind != "reference")

@@ -49,6 +49,9 @@ struct TextAttributes {
   // The relative the text is about when that is not the writer, by lexicon relation name
   // ("husband", "son"): "my husband's hand is jerking".
   std::optional<std::string> patient_relation;
+  // The writer speaks of a complaint of their own ("my eyelid twitches"): then "he" and
+  // "his" in the text are someone else, not the person the text is about.
+  bool writer_has_complaint = false;
   std::vector<AttributeMention> mentions;  // every recognised attribute, in text order
 
   // Looks up a numeric attribute by name: "duration_days", "caffeine_drinks_per_day",

@@ -368,6 +368,7 @@ void Reader::ResolvePerson() {
   }
   // A relative with an age ("my 10-year-old son") is the patient; one without is, unless
   // the writer also speaks of their own complaint.
+  out_.writer_has_complaint = self_complaint;
   const int best = with_age >= 0 ? with_age : self_complaint ? -1 : without_age;
   patient_is_relation_ = best >= 0;
   for (size_t r = 0; r < relations_.size(); ++r) {

@@ -107,6 +107,19 @@ ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const ContextEngin
   return closed_by_or ? ListReach::kDenied : ListReach::kOpen;
 }
 
+// A third-person pronoun ("his", "she") among the few words before a phrase, within its
+// clause: "his speech was slurred", "she could not lift her arm".
+bool ThirdPersonOwns(const std::vector<Token>& tokens, const ContextEngine& ctx, size_t first) {
+  const size_t sentence = first < tokens.size() ? tokens[first].sentence : 0;
+  for (size_t t = first, words = 0; t-- > 0 && words < 4;) {
+    if (tokens[t].sentence != sentence || tokens[t].kind == TokenKind::kPunct) return false;
+    if (ctx.InWordClass("third_person", tokens[t].norm)) return true;
+    if (ctx.InWordClass("first_person", tokens[t].norm)) return false;
+    ++words;
+  }
+  return false;
+}
+
 }  // namespace
 
 Reading TextReader::Read(std::string_view text) const {
@@ -270,6 +283,12 @@ Reading TextReader::Read(std::string_view text) const {
       }
     }
     if (ctx.other_experiencer && names_patient(ctx)) ctx.other_experiencer = ctx.family = false;
+    // "My dad had a stroke: his face dropped. My eyelid twitches." When the writer has a
+    // complaint of their own and writes about no relative as the patient, a sign that
+    // belongs to "his" or "her" is someone else's.
+    if (!ctx.other_experiencer && out.attributes.writer_has_complaint &&
+        !out.attributes.patient_relation && ThirdPersonOwns(tokens, *context_, m.first))
+      ctx.other_experiencer = true;
     if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
 
     if (ctx.hypothetical) {
