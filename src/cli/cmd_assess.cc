@@ -67,9 +67,28 @@ int CmdAssess(const CommandArgs& a) {
     if (!patient.age) patient.age = reading.patient.age;
     if (!patient.sex) patient.sex = reading.patient.sex;
   }
+  // Text with nothing readable in it (and no answers given) gets no level: it may be an
+  // emergency described in words the reader does not know (SPEC §4, §7).
+  if (in.has_text && in.evidence.empty() && !NamesAComplaint(*kb, evidence)) {
+    if (in.json) {
+      nlohmann::json doc = {{"understood", false},
+                            {"message", kb->not_understood},
+                            {"emergency_help", kb->emergency_help},
+                            {"knowledge_version", kb->version}};
+      nlohmann::json signs = nlohmann::json::array();
+      for (int f : kb->screen) signs.push_back({{"id", kb->findings[f].id}, {"name", kb->findings[f].name}});
+      doc["emergency_signs"] = std::move(signs);
+      std::cout << WriteJson(doc, 2) << "\n";
+    } else {
+      TerminalStyle style;
+      style.color = in.color.value_or(StdoutWantsColor());
+      std::cout << RenderNotUnderstood(*kb, style);
+    }
+    return 3;
+  }
   Assessment result = Assess(*kb, evidence, patient);
   if (in.json) {
-    std::cout << AssessmentJson(*kb, result, patient, in.has_text ? &reading : nullptr).dump(2) << "\n";
+    std::cout << WriteJson(AssessmentJson(*kb, result, patient, in.has_text ? &reading : nullptr), 2) << "\n";
   } else {
     TerminalStyle style;
     style.color = in.color.value_or(StdoutWantsColor());
@@ -101,7 +120,7 @@ int CmdParse(const CommandArgs& a) {
   }
   Reading r = reader->Read(in.text);
   if (in.json) {
-    std::cout << ReadingJson(*kb, r).dump(2) << "\n";
+    std::cout << WriteJson(ReadingJson(*kb, r), 2) << "\n";
   } else {
     TerminalStyle style;
     style.color = in.color.value_or(StdoutWantsColor());

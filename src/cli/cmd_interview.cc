@@ -159,7 +159,7 @@ int JsonStep(const Knowledge& kb) {
   nlohmann::json ev = nlohmann::json::array();
   for (const Evidence& e : step.assessment.evidence) ev.push_back(EvidenceJson(kb, e));
   out["evidence"] = ev;
-  std::cout << out.dump() << "\n";
+  std::cout << WriteJson(out) << "\n";
   return 0;
 }
 

@@ -296,4 +296,14 @@ Assessment Assess(const Knowledge& kb, const std::vector<Evidence>& input, const
   return out;
 }
 
+bool NamesAComplaint(const Knowledge& kb, const std::vector<Evidence>& evidence) {
+  return std::any_of(evidence.begin(), evidence.end(), [&](const Evidence& e) {
+    const int f = kb.FindingIndex(e.id);
+    if (f < 0 || (e.status != EvidenceStatus::kPresent && e.status != EvidenceStatus::kPossible))
+      return false;
+    const std::string& category = kb.findings[f].category;
+    return category == "symptom" || category == "sign";
+  });
+}
+
 }  // namespace twitchcheck

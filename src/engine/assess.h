@@ -68,4 +68,8 @@ bool CheckEvidence(const Knowledge& kb, const std::vector<Evidence>& evidence, s
 // The prior of condition `c` for this patient: odds multiplied by every matching factor.
 double AdjustedPrior(const Condition& c, const Patient& patient);
 
+// Whether the evidence names a symptom or sign that is present or possible: without one
+// there is nothing to assess (SPEC §4, "understood"), however much else was said.
+bool NamesAComplaint(const Knowledge& kb, const std::vector<Evidence>& evidence);
+
 }  // namespace twitchcheck

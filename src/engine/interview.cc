@@ -60,13 +60,7 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
   // Nothing said names a symptom or sign yet ("Mum is 81."): ask for the complaint in the
   // person's own words before yes/no questions, which could only guess at it.
   if (!options.described && !kb.describe_question.empty()) {
-    const bool complaint = std::any_of(a.evidence.begin(), a.evidence.end(), [&](const Evidence& e) {
-      const int f = kb.FindingIndex(e.id);
-      const std::string& cat = f >= 0 ? kb.findings[f].category : std::string();
-      return (e.status == EvidenceStatus::kPresent || e.status == EvidenceStatus::kPossible) &&
-             (cat == "symptom" || cat == "sign");
-    });
-    if (!complaint) {
+    if (!NamesAComplaint(kb, a.evidence)) {
       step.question = Question{-1, "describe", 0, {}};
       return step;
     }

@@ -136,6 +136,10 @@ struct Knowledge {
   // The interview's request for a description in the person's own words, asked once when
   // nothing they said names a symptom yet. Empty: never asked.
   std::string describe_question;
+  // What to say when nothing in a text names a symptom (SPEC §4: exit 3), and how to get
+  // emergency help, shown with the emergency screen's signs (meta.yaml not_understood).
+  std::string not_understood;
+  std::string emergency_help;
   // The emergency screen: signs the interview asks about together, once, early, whatever
   // else was said (meta.yaml emergency_screen: question text and finding ids).
   std::string screen_question;

@@ -208,6 +208,10 @@ class Loader {
         Probability(file, Line(root["uncertain_weight"]), "uncertain_weight", v, true))
       kb_->uncertain_weight = v;
     kb_->describe_question = Str(file, root, "describe_question", false);
+    if (YamlNode nu = root["not_understood"]) {
+      kb_->not_understood = Str(file, nu, "message", true);
+      kb_->emergency_help = Str(file, nu, "emergency_help", true);
+    }
     if (YamlNode screen = root["emergency_screen"]) {
       kb_->screen_question = Str(file, screen, "question", true);
       Refs(file, screen, "findings", PendingRef::kFinding, &kb_->screen);

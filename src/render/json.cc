@@ -132,7 +132,8 @@ json AssessmentJson(const Knowledge& kb, const Assessment& a, const Patient& pat
     advice.push_back(item);
     cited.insert(adv.sources.begin(), adv.sources.end());
   }
-  json j = {{"triage", TriageJson(kb, a.triage)},
+  json j = {{"understood", true},
+            {"triage", TriageJson(kb, a.triage)},
             {"conditions", ConditionsJson(kb, a.conditions)},
             {"evidence", evidence},
             {"advice", advice},
@@ -161,6 +162,10 @@ json AssessmentJson(const Knowledge& kb, const Assessment& a, const Patient& pat
     if (s >= 0) sources.push_back(SourceJson(kb, s));
   j["sources"] = sources;
   return j;
+}
+
+std::string WriteJson(const nlohmann::json& doc, int indent) {
+  return doc.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace twitchcheck

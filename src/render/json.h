@@ -20,4 +20,8 @@ nlohmann::json ConditionsJson(const Knowledge& kb, const std::vector<ConditionRe
                               double min_probability = 0.01, size_t at_least = 5);
 nlohmann::json SourceJson(const Knowledge& kb, int source);
 
+// Serialises a document that may hold the person's own bytes (quoted text, spans): bytes
+// that are not valid UTF-8 are written as U+FFFD, so writing never fails. indent < 0: one line.
+std::string WriteJson(const nlohmann::json& doc, int indent = -1);
+
 }  // namespace twitchcheck

@@ -64,6 +64,17 @@ std::string Wrap(const std::string& text, size_t indent, size_t width = 88) {
 
 }  // namespace
 
+std::string RenderNotUnderstood(const Knowledge& kb, const TerminalStyle& style) {
+  Paint paint{style.color};
+  std::string out = paint(" Not understood ", "1;33") + "\n";
+  out += Wrap(kb.not_understood, 0);
+  out += "\n";
+  out += paint("Emergency signs", "1") + "\n";
+  for (int f : kb.screen) out += Wrap("- " + kb.findings[f].name, 2);
+  out += Wrap(kb.emergency_help, 0);
+  return out;
+}
+
 std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Patient& patient,
                              const Reading* reading, const TerminalStyle& style) {
   Paint paint{style.color};

@@ -21,6 +21,10 @@ bool StdoutWantsColor();
 std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Patient& patient,
                              const Reading* reading, const TerminalStyle& style);
 
+// For a text in which nothing names a symptom: says so, with the emergency screen's signs
+// and how to get emergency help (meta.yaml not_understood). No triage level.
+std::string RenderNotUnderstood(const Knowledge& kb, const TerminalStyle& style);
+
 // The text with every recognised part marked, then the evidence and attributes found.
 std::string RenderReading(const Knowledge& kb, std::string_view text, const Reading& r,
                           const TerminalStyle& style);

@@ -10,6 +10,7 @@
 //  - Numbers keep internal "." and "," before a digit ("2.5", "1,000"); a number followed
 //    by letters splits ("10mg" -> "10" "mg") except ordinals ("2nd").
 //  - Contractions split into their words, each part spanning the bytes that spelled it.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -56,7 +57,18 @@ constexpr std::array<CharClass, 128> kAsciiClass = [] {
   if ((b0 & 0xE0) == 0xC0) { n = 2; cp = b0 & 0x1F; }
   else if ((b0 & 0xF0) == 0xE0) { n = 3; cp = b0 & 0x0F; }
   else if ((b0 & 0xF8) == 0xF0) { n = 4; cp = b0 & 0x07; }
-  if (n == 0 || i + n > s.size()) return c;  // invalid lead byte or truncated
+  if (n == 0 || i + n > s.size()) {  // invalid lead byte or truncated
+    // Lone bytes of Windows-1252 punctuation, as pasted from old mail: read as what they
+    // meant there, so "don\x92t" is still a denial.
+    switch (b0) {
+      case 0x91: case 0x92: c.cp = 0x2019; c.cls = CharClass::kApostrophe; break;
+      case 0x93: case 0x94: c.cp = 0x201D; c.cls = CharClass::kQuote; break;
+      case 0x96: case 0x97: c.cp = 0x2013; c.cls = CharClass::kDash; break;
+      case 0x85: c.cp = 0x2026; c.cls = CharClass::kEllipsis; break;
+      default: break;  // 0xA0 (a no-break space) and the rest: a space
+    }
+    return c;
+  }
   for (size_t k = 1; k < n; ++k) {
     const unsigned char b = static_cast<unsigned char>(s[i + k]);
     if ((b & 0xC0) != 0x80) return c;
@@ -342,8 +354,16 @@ class Tokenizer {
     }
     if (c.cp == '.' && !tokens_.empty() && tokens_.back().kind == TokenKind::kWord) {
       const std::string& w = tokens_.back().norm;
-      // "Dr." never ends a sentence; "etc." does when a capital follows.
-      if (InList(kTitles, w) || (InList(kAbbreviations, w) && !CapitalFollows(i + 1))) {
+      // "Dr." never ends a sentence; "etc." does when a capital follows. A title is written
+      // as one ("Ms.", "dr."): in capitals ("No MS. Eyelid twitching.") it is an
+      // abbreviation of a disease, and its full stop ends the sentence.
+      const std::string_view spelled =
+          text_.substr(tokens_.back().begin, tokens_.back().end - tokens_.back().begin);
+      const bool capitals = spelled.size() > 1 && std::all_of(spelled.begin(), spelled.end(), [](char ch) {
+        return ch >= 'A' && ch <= 'Z';
+      });
+      const bool title = InList(kTitles, w) && !capitals;
+      if (title || (InList(kAbbreviations, w) && !CapitalFollows(i + 1))) {
         Emit(".", i, i + 1, TokenKind::kPunct);
         return i + 1;
       }
