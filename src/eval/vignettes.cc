@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -48,6 +49,7 @@ bool ReadVignettes(const std::string& path, std::vector<Vignette>* out, std::str
         if (p.is_string()) v.primary.push_back(p.get<std::string>());
     if (c.contains("age") && c["age"].is_number_integer()) v.patient.age = c["age"].get<int>();
     if (c.contains("sex") && c["sex"].is_string()) v.patient.sex = c["sex"].get<std::string>();
+    if (c.contains("group") && c["group"].is_string()) v.group = c["group"].get<std::string>();
     out->push_back(std::move(v));
   }
   return true;
@@ -60,6 +62,10 @@ bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostrea
   const TextReader* reader = ReaderFor(kb, err);
   if (!reader) return false;
   *s = VignetteScores{};
+  struct GroupScore {
+    int emergencies = 0, caught = 0, lookalikes = 0, false_alarms = 0;
+  };
+  std::map<std::string, GroupScore> groups;
   for (const Vignette& v : cases) {
     const std::vector<std::string>& primary = v.primary;
     const std::vector<TriageLevel>& ok = v.accepted;
@@ -97,9 +103,20 @@ bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostrea
     auto emergency = [](TriageLevel l) {
       return l == TriageLevel::kEmergency || l == TriageLevel::kEmergencyAmbulance;
     };
+    const bool understood = NamesAComplaint(kb, r.evidence);
+    s->not_understood += !understood;
+    GroupScore& g = groups[v.group];
     if (emergency(*expected)) {
       ++s->emergencies;
-      s->emergencies_caught += emergency(got);
+      s->emergencies_caught += emergency(got) && understood;
+      ++g.emergencies;
+      g.caught += emergency(got) && understood;
+    }
+    if (std::none_of(ok.begin(), ok.end(), emergency)) {
+      ++s->lookalikes;
+      s->false_alarms += emergency(got);
+      ++g.lookalikes;
+      g.false_alarms += emergency(got);
     }
     if ((!primary.empty() && !hit1) || !triage_hit) {
       std::string tops;
@@ -115,6 +132,20 @@ bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostrea
     }
   }
   auto pct = [](int a, int b) { return b ? 100.0 * a / b : 100.0; };
+  if (groups.size() > 1 || (groups.size() == 1 && !groups.begin()->first.empty())) {
+    std::vector<std::pair<std::string, GroupScore>> by_recall(groups.begin(), groups.end());
+    std::stable_sort(by_recall.begin(), by_recall.end(), [&](const auto& a, const auto& b) {
+      return pct(a.second.caught, a.second.emergencies) < pct(b.second.caught, b.second.emergencies);
+    });
+    out << "per group (weakest first): emergency recall, look-alikes sent to an emergency level\n";
+    for (const auto& [name, g] : by_recall)
+      out << fmt::format("  {:<20} {:3}/{:<3} {:5.1f} %   {:3}/{:<3} {:5.1f} %\n", name.empty() ? "-" : name,
+                         g.caught, g.emergencies, pct(g.caught, g.emergencies), g.false_alarms,
+                         g.lookalikes, g.lookalikes ? pct(g.false_alarms, g.lookalikes) : 0.0);
+  }
+  out << fmt::format("{} look-alikes sent to an emergency level: {}/{} ({:.1f} %); {} not understood\n",
+                     s->lookalikes, s->false_alarms, s->lookalikes,
+                     s->lookalikes ? pct(s->false_alarms, s->lookalikes) : 0.0, s->not_understood);
   out << fmt::format("{} cases, {} scored; {:.2f} ms per case (read + assess)\n", s->cases, s->scored,
                      s->cases ? 1000 * s->seconds / s->cases : 0);
   out << fmt::format("top-1 {:.1f} %  top-3 {:.1f} %  triage {:.1f} %\n", pct(s->top1, s->scored),

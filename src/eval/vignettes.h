@@ -20,6 +20,9 @@ struct Vignette {
   std::vector<std::string> primary;
   TriageLevel expected = TriageLevel::kSelfCare;
   std::vector<TriageLevel> accepted;  // includes `expected`
+  // Optional: the red flag or presentation a paraphrase-suite case belongs to, reported
+  // separately ("face_droop", "tetanus").
+  std::string group;
 };
 
 // Reads a JSONL file of vignettes. Returns false with *err naming the file and line of
@@ -32,11 +35,17 @@ struct VignetteScores {
   int top1 = 0, top3 = 0;
   int triage_ok = 0, under = 0, over = 0;
   int emergencies = 0, emergencies_caught = 0;
+  // Look-alikes: cases for which no emergency level is acceptable; false alarms: those
+  // sent to one all the same.
+  int lookalikes = 0, false_alarms = 0;
+  int not_understood = 0;    // texts in which nothing names a complaint (counted as missed)
   double seconds = 0;        // time spent reading + assessing
 };
 
 // Reads the JSONL at `path`, assesses every case from its text, age and sex, writes the
-// misses and then the summary to `out` (the summary figures are the last three lines).
+// misses, then (when cases carry a `group`) emergency recall and false alarms per group,
+// weakest first, and then the summary to `out` (the summary figures are the last three
+// lines).
 // Returns false with *err set when the file cannot be read or a line is malformed.
 bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostream& out,
                        VignetteScores* scores, std::string* err);
