@@ -116,7 +116,8 @@ void PhraseMatcher::AddCombos(const Knowledge& kb) {
 
 // One pass: each concept remembers where it was last seen (clause, word number, tokens);
 // a concept seen completes every combo whose other concepts were seen in the same clause
-// within kComboSpan words. Clauses end at sentence ends, at ; and :, and at `breaks`.
+// within kComboSpan words. Clauses end at sentence ends, at , ; and :, and at `breaks`
+// ("no droop at all, my face looks normal" names no drooping face).
 void PhraseMatcher::MatchCombos(const std::vector<Token>& tokens, const std::vector<int>& keys,
                                 const std::vector<uint8_t>& breaks,
                                 std::vector<PhraseMatch>* out) const {
@@ -130,7 +131,7 @@ void PhraseMatcher::MatchCombos(const std::vector<Token>& tokens, const std::vec
   PhraseMatch m;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (i > 0 && (tokens[i].sentence != tokens[i - 1].sentence || (use_breaks && breaks[i]) ||
-                  tokens[i - 1].norm == ";" || tokens[i - 1].norm == ":"))
+                  tokens[i - 1].norm == ";" || tokens[i - 1].norm == ":" || tokens[i - 1].norm == ","))
       ++clause;
     if (tokens[i].kind != TokenKind::kPunct) ++word;
     if (keys[i] < 0) continue;
