@@ -25,6 +25,7 @@ CoverageReport Coverage(const Knowledge& kb) {
   }
   for (const RedFlag& f : kb.red_flags) {
     cite(f.sources);
+    used_findings.insert(f.unless.begin(), f.unless.end());
     for (const auto& alt : f.when)
       for (int x : alt) {
         used_findings.insert(x);
