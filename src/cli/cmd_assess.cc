@@ -69,7 +69,8 @@ int CmdAssess(const CommandArgs& a) {
   }
   // Text with nothing readable in it (and no answers given) gets no level: it may be an
   // emergency described in words the reader does not know (SPEC §4, §7).
-  if (in.has_text && in.evidence.empty() && !NamesAComplaint(*kb, evidence)) {
+  Assessment result = Assess(*kb, evidence, patient);
+  if (in.has_text && in.evidence.empty() && !Understood(*kb, result)) {
     if (in.json) {
       nlohmann::json doc = {{"understood", false},
                             {"message", kb->not_understood},
@@ -86,7 +87,6 @@ int CmdAssess(const CommandArgs& a) {
     }
     return 3;
   }
-  Assessment result = Assess(*kb, evidence, patient);
   if (in.json) {
     std::cout << WriteJson(AssessmentJson(*kb, result, patient, in.has_text ? &reading : nullptr), 2) << "\n";
   } else {

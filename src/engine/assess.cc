@@ -306,4 +306,10 @@ bool NamesAComplaint(const Knowledge& kb, const std::vector<Evidence>& evidence)
   });
 }
 
+bool Understood(const Knowledge& kb, const Assessment& a) {
+  if (NamesAComplaint(kb, a.evidence)) return true;
+  return std::any_of(a.triage.reasons.begin(), a.triage.reasons.end(),
+                     [](const TriageReason& r) { return !r.findings.empty(); });
+}
+
 }  // namespace twitchcheck

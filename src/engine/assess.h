@@ -72,4 +72,8 @@ double AdjustedPrior(const Condition& c, const Patient& patient);
 // there is nothing to assess (SPEC §4, "understood"), however much else was said.
 bool NamesAComplaint(const Knowledge& kb, const std::vector<Evidence>& evidence);
 
+// Whether an assessment rests on something the text said: a complaint (NamesAComplaint) or
+// a red flag that fired ("banged my head, keep vomiting" names no symptom of twitching).
+bool Understood(const Knowledge& kb, const Assessment& a);
+
 }  // namespace twitchcheck

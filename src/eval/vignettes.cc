@@ -103,7 +103,7 @@ bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostrea
     auto emergency = [](TriageLevel l) {
       return l == TriageLevel::kEmergency || l == TriageLevel::kEmergencyAmbulance;
     };
-    const bool understood = NamesAComplaint(kb, r.evidence);
+    const bool understood = Understood(kb, a);
     s->not_understood += !understood;
     GroupScore& g = groups[v.group];
     if (emergency(*expected)) {
