@@ -88,6 +88,16 @@ TEST(SafetyRegression, SignsInLayWordsAreRead) {
   for (const Case& c : cases) Check(c);
 }
 
+// A writer asking for someone else makes that person the patient.
+TEST(SafetyRegression, WritingForSomeoneElse) {
+  const Case cases[] = {
+      {"my coworker's face suddenly drooped and she cant lift her arm", 50, kAmbulance},
+      {"my gf had her first seizure, she is confused now", 24, kEmergency},
+      {"my friend collapsed and is jerking all over and not responding", 30, kAmbulance},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 // Look-alikes: fears, a relative's past, questions.
 TEST(SafetyRegression, FearsAndOtherPeopleDoNotEscalate) {
   const Case cases[] = {

@@ -62,6 +62,14 @@ std::unique_ptr<TextReader> TextReader::Create(const Knowledge& kb, std::string*
     return nullptr;
   }
   r->context_ = std::move(built.engine);
+  r->emergency_sign_.assign(kb.findings.size(), 0);
+  for (const RedFlag& flag : kb.red_flags) {
+    if (flag.level != TriageLevel::kEmergency && flag.level != TriageLevel::kEmergencyAmbulance) continue;
+    for (const std::vector<int>& alt : flag.when)
+      if (alt.size() == 1 && alt[0] >= 0) r->emergency_sign_[alt[0]] = 1;
+  }
+  for (int f : kb.screen)
+    if (f >= 0) r->emergency_sign_[f] = 1;
   return r;
 }
 
@@ -283,6 +291,13 @@ Reading TextReader::Read(std::string_view text) const {
       }
     }
     if (ctx.other_experiencer && names_patient(ctx)) ctx.other_experiencer = ctx.family = false;
+    // Someone writing for a friend or a colleague ("my coworker's face suddenly drooped"),
+    // with no complaint of their own, is asking about them: an emergency sign is the
+    // patient's. (Other findings of someone else stay set aside: "my friend has twitching
+    // in her eyelid too".)
+    if (ctx.other_experiencer && !out.attributes.writer_has_complaint &&
+        emergency_sign_[m.finding])
+      ctx.other_experiencer = ctx.family = false;
     // "My dad had a stroke: his face dropped. My eyelid twitches." When the writer has a
     // complaint of their own and writes about no relative as the patient, a sign that
     // belongs to "his" or "her" is someone else's.

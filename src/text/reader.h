@@ -51,6 +51,9 @@ class TextReader {
   std::unique_ptr<Lexicon> lexicon_;
   std::unique_ptr<ContextEngine> context_;
   std::unique_ptr<PhraseMatcher> matcher_;
+  // Per finding: an emergency sign on its own (an emergency red flag of that one finding,
+  // or a sign of the emergency screen): a sign that must never be lost.
+  std::vector<char> emergency_sign_;
 };
 
 // The reader for `kb`, built on first use and kept for the life of the process.
