@@ -58,7 +58,32 @@ bool FitPoisson(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const std::v
     }
   }
   // Small-sample correction n / (n - p), as in the HC1 estimator.
-  out->cov = bread * meat * bread * (static_cast<double>(n) / static_cast<double>(n - p));
+  out->hac = bread * meat * bread * (static_cast<double>(n) / static_cast<double>(n - p));
+  // Quasi-Poisson: the model's covariance scaled by the Pearson dispersion (at least 1),
+  // then each coefficient's variance by the autocorrelation of the residuals times that of
+  // its regressor (the variance inflation of a regression on dependent days).
+  Eigen::VectorXd res = (y - mu).array() / mu.array().sqrt();
+  double phi = std::max(1.0, res.squaredNorm() / static_cast<double>(n - p));
+  out->dispersion = phi;
+  out->cov = bread * phi;
+  auto autocorr = [&](const Eigen::VectorXd& v, long gap_days) {
+    double num = 0, den = v.squaredNorm();
+    for (long t = 0; t < n; ++t)
+      for (long s = t - 1; s >= 0 && day[t] - day[s] <= gap_days; --s)
+        if (day[t] - day[s] == gap_days) num += v[t] * v[s];
+    return den > 0 ? num / den : 0.0;
+  };
+  std::vector<double> res_ac(hac_lag + 1);
+  for (int k = 1; k <= hac_lag; ++k) res_ac[k] = autocorr(res, k);
+  for (long j = 1; j < p; ++j) {
+    Eigen::VectorXd xc = X.col(j).array() - X.col(j).mean();
+    double inflate = 1;
+    for (int k = 1; k <= hac_lag; ++k)
+      inflate += 2 * (1.0 - static_cast<double>(k) / (hac_lag + 1)) * res_ac[k] * autocorr(xc, k);
+    inflate = std::max(1.0, inflate);
+    out->cov.row(j) *= std::sqrt(inflate);
+    out->cov.col(j) *= std::sqrt(inflate);
+  }
   out->beta = beta;
   out->df = static_cast<int>(n - p);
   return out->cov.allFinite() && beta.allFinite();

@@ -11,7 +11,11 @@ namespace twitchcheck {
 
 struct PoissonFit {
   Eigen::VectorXd beta;  // log rate ratios; beta[0] the intercept
-  Eigen::MatrixXd cov;   // robust (sandwich) covariance of beta
+  // Covariance of beta: quasi-Poisson (Pearson dispersion, at least 1) with each
+  // variance inflated by the residuals' and its regressor's day-to-day autocorrelation.
+  Eigen::MatrixXd cov;
+  Eigen::MatrixXd hac;   // the Newey-West sandwich, for comparison (noisy below ~200 days)
+  double dispersion = 1;
   int df = 0;            // residual degrees of freedom, n - p
   bool converged = false;
 };

@@ -62,7 +62,7 @@ StudyRow RunSimulationStudy(const DiaryKb& kb, const AnalysisOptions& opt, int d
   StudyRow row;
   row.days = days;
   row.seeds = seeds;
-  double seconds = 0;
+  double seconds = 0, fdp_sq = 0;
   for (int s = 1; s <= seeds; ++s) {
     SimulationSpec spec;
     spec.days = days;
@@ -81,12 +81,15 @@ StudyRow RunSimulationStudy(const DiaryKb& kb, const AnalysisOptions& opt, int d
       if (a.factor == "caffeine" && a.lag == 0 && a.verdict == "associated") row.power_caffeine += 1;
       if (a.factor == "short_sleep" && a.lag == 1 && a.verdict == "associated") row.power_sleep += 1;
     }
-    if (found) row.fdr += static_cast<double>(false_found) / found;
+    double fdp = found ? static_cast<double>(false_found) / found : 0;
+    row.fdr += fdp;
+    fdp_sq += fdp * fdp;
     if (false_found) row.any_false += 1;
   }
   row.power_caffeine /= seeds;
   row.power_sleep /= seeds;
   row.fdr /= seeds;
+  row.fdr_se = std::sqrt(std::max(0.0, fdp_sq / seeds - row.fdr * row.fdr) / seeds);
   row.any_false /= seeds;
   row.mean_ms = seconds * 1000 / seeds;
   return row;
@@ -97,10 +100,10 @@ std::string FormatStudyTable(const std::vector<StudyRow>& rows, double fdr_level
       "planted: caffeine >= 300 mg x2.0 same day; sleep < 6 h x1.5 next day; stress (travels with caffeine) and\n"
       "alcohol no effect; AR(1) day-to-day noise. Verdict at q <= {:.2f} (Benjamini-Hochberg over 12 factor-lags).\n\n",
       fdr_level);
-  s += "days  seeds  power caffeine lag0  power sleep lag1  FDR (mean FDP)  any false  ms/diary\n";
+  s += "days  seeds  power caffeine lag0  power sleep lag1  FDR (mean FDP) +- MC se  any false  ms/diary\n";
   for (const StudyRow& r : rows)
-    s += fmt::format("{:>4}  {:>5}  {:>19.3f}  {:>16.3f}  {:>14.3f}  {:>9.3f}  {:>8.3f}\n", r.days, r.seeds,
-                     r.power_caffeine, r.power_sleep, r.fdr, r.any_false, r.mean_ms);
+    s += fmt::format("{:>4}  {:>5}  {:>19.3f}  {:>16.3f}  {:>14.3f} +- {:.3f}  {:>9.3f}  {:>8.3f}\n", r.days, r.seeds,
+                     r.power_caffeine, r.power_sleep, r.fdr, r.fdr_se, r.any_false, r.mean_ms);
   return s;
 }
 

@@ -30,6 +30,7 @@ struct StudyRow {
   int days = 0, seeds = 0;
   double power_caffeine = 0, power_sleep = 0;  // share of seeds that found each planted effect
   double fdr = 0;             // mean false-discovery proportion (0 when nothing was found)
+  double fdr_se = 0;          // its Monte Carlo standard error
   double any_false = 0;       // share of seeds with at least one false discovery
   double mean_ms = 0;         // analysis time per diary
 };
