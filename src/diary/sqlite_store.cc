@@ -64,8 +64,9 @@ class SqliteDiary : public DiaryStore {
     sqlite3_close(db_);
   }
 
-  bool Init(std::string* err) {
+  bool Init(int max_pages, std::string* err) {
     if (!Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", err)) return false;
+    if (max_pages > 0 && !Exec("PRAGMA max_page_count=" + std::to_string(max_pages), err)) return false;
     sqlite3_busy_timeout(db_, 5000);
     int version = 0;
     {
@@ -368,7 +369,7 @@ class SqliteDiary : public DiaryStore {
 
 }  // namespace
 
-std::unique_ptr<DiaryStore> OpenSqliteDiary(const std::string& path, std::string* err) {
+std::unique_ptr<DiaryStore> OpenSqliteDiary(const std::string& path, std::string* err, const SqliteOptions& opt) {
   std::error_code ec;
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty() && !std::filesystem::exists(parent, ec)) {
@@ -387,7 +388,7 @@ std::unique_ptr<DiaryStore> OpenSqliteDiary(const std::string& path, std::string
     return nullptr;
   }
   auto store = std::make_unique<SqliteDiary>(db);
-  if (!store->Init(err)) {
+  if (!store->Init(opt.max_pages, err)) {
     *err += ": " + path;
     return nullptr;
   }

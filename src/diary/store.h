@@ -40,7 +40,11 @@ class DiaryStore {
 
 // Opens (creating when missing, folders included) the SQLite diary at `path`, upgrading
 // its schema if it is older. nullptr and *err on failure.
-std::unique_ptr<DiaryStore> OpenSqliteDiary(const std::string& path, std::string* err);
+struct SqliteOptions {
+  int max_pages = 0;  // > 0: PRAGMA max_page_count (tests use it to make a full disk)
+};
+std::unique_ptr<DiaryStore> OpenSqliteDiary(const std::string& path, std::string* err,
+                                            const SqliteOptions& opt = SqliteOptions());
 
 // The default database path: $XDG_DATA_HOME/twitchcheck/diary.sqlite, falling back to
 // ~/.local/share/twitchcheck/diary.sqlite. Empty when neither variable is set.
