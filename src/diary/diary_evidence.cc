@@ -1,6 +1,8 @@
 #include "diary/diary_evidence.h"
 
 #include "diary/analysis.h"
+#include "diary/diary_kb.h"
+#include "diary/store.h"
 #include "kb/knowledge.h"
 
 namespace twitchcheck {
@@ -33,6 +35,23 @@ std::vector<Evidence> DiaryEvidence(const DiaryReport& r, const Knowledge& kb) {
     add("weakness", r.weakness_tagged ? EvidenceStatus::kPresent : EvidenceStatus::kPossible,
         flag_text("weakness_noted"));
   return out;
+}
+
+bool DiaryEvidenceFromStore(const std::string& db_path, const std::string& kb_dir, const Knowledge& kb,
+                            std::vector<Evidence>* out, std::string* err) {
+  std::unique_ptr<DiaryKb> dkb = DiaryKb::Load(kb_dir, err);
+  if (!dkb) return false;
+  std::string path = db_path.empty() ? DefaultDiaryPath() : db_path;
+  if (path.empty()) {
+    *err = "no diary database: give --db PATH";
+    return false;
+  }
+  std::unique_ptr<DiaryStore> store = OpenSqliteDiary(path, err);
+  Diary d;
+  if (!store || !store->List("", "", &d, err)) return false;
+  std::vector<Evidence> ev = DiaryEvidence(AnalyzeDiary(d, *dkb, AnalysisOptions{}), kb);
+  out->insert(out->end(), ev.begin(), ev.end());
+  return true;
 }
 
 }  // namespace twitchcheck
