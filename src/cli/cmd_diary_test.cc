@@ -81,6 +81,8 @@ const BadInput kBadInputs[] = {
     {"import_missing", "import /nonexistent/x.json", 1, "cannot read '/nonexistent/x.json'"},
     {"import_bad_ext", "import notes.txt", 2, "must end in .csv or .json"},
     {"export_no_form", "export", 2, "export --json|--csv"},
+    {"html_unwritable", "report --html /nonexistent/dir/report.html", 1, "cannot write '/nonexistent/dir/report.html'"},
+    {"report_bad_from", "report --from 2026-1-1", 2, "--from: '2026-1-1' is not a date"},
 };
 
 TEST(DiaryCli, BadInputIsAClearMessageAndTheRightExit) {
@@ -140,6 +142,21 @@ TEST(DiaryCli, DeleteAsksUnlessYesAndRefusesWithoutATerminal) {
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_NE(Diary(db, "list").out.find("0 episode(s)"), std::string::npos);
   EXPECT_EQ(Diary(db, "delete 1 --yes").status, 1);  // nothing left to delete
+}
+
+// At a terminal (a pseudo-terminal from util-linux's `script`), delete asks and only "y" deletes.
+TEST(DiaryCli, DeleteAtATerminalAsksFirst) {
+  if (Sh("command -v script").status != 0) GTEST_SKIP() << "util-linux script is not installed";
+  std::string db = Dir("delete_tty") + "/d.sqlite";
+  ASSERT_EQ(Diary(db, "add episode --at 2026-03-01T10:00:00Z --site eye").status, 0);
+  std::string cmd = std::string(TWITCHCHECK_BINARY) + " diary --db " + db + " delete 1";
+  DiaryRun no = Sh("printf 'n\\n' | script -qec '" + cmd + "' /dev/null");
+  EXPECT_NE(no.out.find("Delete episode 1"), std::string::npos) << no.out;
+  EXPECT_NE(no.out.find("not deleted"), std::string::npos) << no.out;
+  EXPECT_NE(Diary(db, "list").out.find("1 episode(s)"), std::string::npos);
+  DiaryRun yes = Sh("printf 'y\\n' | script -qec '" + cmd + "' /dev/null");
+  EXPECT_NE(yes.out.find("deleted episode 1"), std::string::npos) << yes.out;
+  EXPECT_NE(Diary(db, "list").out.find("0 episode(s)"), std::string::npos);
 }
 
 TEST(DiaryCli, ImportChecksEveryRecordAndImportsNothingIfAnyIsBad) {
@@ -246,6 +263,14 @@ TEST(DiaryCli, ReportJsonTextAndHtml) {
   DiaryRun shot = Sh("timeout 60 chromium" + flags + "--window-size=1100,1600 --screenshot=" + dir + "/report.png file://" + page);
   EXPECT_EQ(shot.status, 0) << shot.out;
   EXPECT_GT(std::filesystem::file_size(dir + "/report.png"), 20000u);
+  // The doctor's summary prints on two A4 pages (the page's print CSS).
+  DiaryRun pdf = Sh("timeout 60 chromium" + flags + "--no-pdf-header-footer --print-to-pdf=" + dir + "/report.pdf file://" + page);
+  ASSERT_EQ(pdf.status, 0) << pdf.out;
+  std::string bytes = Read(dir + "/report.pdf");
+  int pages = 0;
+  for (size_t at = bytes.find("/Type /Page"); at != std::string::npos; at = bytes.find("/Type /Page", at + 1))
+    pages += bytes.compare(at, 12, "/Type /Pages") != 0;
+  EXPECT_EQ(pages, 2);
 }
 
 }  // namespace
