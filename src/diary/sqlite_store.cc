@@ -90,6 +90,8 @@ class SqliteDiary : public DiaryStore {
     return true;
   }
 
+  bool SetQueryOnly(std::string* err) { return Exec("PRAGMA query_only=1", err); }
+
   bool PutDay(const DayEntry& d, std::string* err) override {
     return Txn(err, [&] { return PutDayIn(d, err); });
   }
@@ -209,7 +211,7 @@ class SqliteDiary : public DiaryStore {
       sqlite3_reset(s);
       if (rc != SQLITE_DONE) return Fail(rc, err);
       return true;
-    });
+    }, /*write=*/false);
   }
 
   bool Import(const Diary& d, std::string* err) override {
@@ -225,9 +227,11 @@ class SqliteDiary : public DiaryStore {
   }
 
  private:
+  // A write transaction (BEGIN IMMEDIATE: takes the write lock up front, so it never fails
+  // half way for a lock), or with write = false a read snapshot.
   template <typename F>
-  bool Txn(std::string* err, F body) {
-    if (!Exec("BEGIN IMMEDIATE", err)) return false;
+  bool Txn(std::string* err, F body, bool write = true) {
+    if (!Exec(write ? "BEGIN IMMEDIATE" : "BEGIN", err)) return false;
     if (!body()) {
       Exec("ROLLBACK", nullptr);
       return false;
@@ -388,7 +392,7 @@ std::unique_ptr<DiaryStore> OpenSqliteDiary(const std::string& path, std::string
     return nullptr;
   }
   auto store = std::make_unique<SqliteDiary>(db);
-  if (!store->Init(opt.max_pages, err)) {
+  if (!store->Init(opt.max_pages, err) || (opt.read_only && !store->SetQueryOnly(err))) {
     *err += ": " + path;
     return nullptr;
   }

@@ -170,6 +170,25 @@ TEST(SqliteDiary, FullDiskGivesAClearErrorAndNoPartialRecord) {
   EXPECT_EQ(got.episodes[0].note, "before");
 }
 
+TEST(SqliteDiary, ReadOnlyGivesAClearErrorAndNoPartialRecord) {
+  std::string err, path = TempDb("readonly");
+  ASSERT_TRUE(OpenSqliteDiary(path, &err)) << err;
+  SqliteOptions opt;
+  opt.read_only = true;
+  auto s = OpenSqliteDiary(path, &err, opt);
+  ASSERT_TRUE(s) << err;
+  Episode e = MakeEpisode(1772350200, "x");
+  EXPECT_FALSE(s->AddEpisode(&e, &err));
+  EXPECT_NE(err.find("read-only (nothing was saved)"), std::string::npos) << err;
+  SimulationSpec spec;
+  spec.days = 20;
+  EXPECT_FALSE(s->Import(SimulateDiary(spec), &err));
+  Diary got;
+  ASSERT_TRUE(s->List("", "", &got, &err)) << err;  // reading still works
+  EXPECT_TRUE(got.days.empty());
+  EXPECT_TRUE(got.episodes.empty());
+}
+
 // SPEC.md §6: no data loss after a kill -9. A child writes episodes one transaction at a
 // time and reports each id on a pipe after its commit returns; the parent kills it in
 // the middle, then every reported id must be in the file and the file must be sound.

@@ -41,7 +41,8 @@ class DiaryStore {
 // Opens (creating when missing, folders included) the SQLite diary at `path`, upgrading
 // its schema if it is older. nullptr and *err on failure.
 struct SqliteOptions {
-  int max_pages = 0;  // > 0: PRAGMA max_page_count (tests use it to make a full disk)
+  int max_pages = 0;       // > 0: PRAGMA max_page_count (tests use it to make a full disk)
+  bool read_only = false;  // PRAGMA query_only: every change fails as on a read-only disk
 };
 std::unique_ptr<DiaryStore> OpenSqliteDiary(const std::string& path, std::string* err,
                                             const SqliteOptions& opt = SqliteOptions());
