@@ -67,7 +67,10 @@ const char kScript[] = R"js(
   if (D.assoc.length) make('forest', {type:'bar', data:{labels:D.assoc.map(a=>a.label), datasets:[
       {label:'95% interval', data:D.assoc.map(a=>[a.lo,a.hi]), backgroundColor:D.assoc.map(a=>a.verdict==='associated'?'rgba(214,39,40,0.5)':a.verdict==='protective'?'rgba(44,160,44,0.5)':'rgba(127,127,127,0.35)'), barPercentage:0.5, grouped:false},
       {label:'rate ratio', data:D.assoc.map(a=>[a.rr*0.985,a.rr*1.015]), backgroundColor:'#000', barPercentage:0.9, grouped:false}]},
-    options:{indexAxis:'y', plugins:{legend:{display:false}}, scales:{x:{type:'logarithmic', title:{display:true,text:'rate ratio (1 = no difference)'}}}}});
+    options:{indexAxis:'y', plugins:{legend:{display:false}}, scales:{x:{type:'logarithmic', title:{display:true,text:'rate ratio (1 = no difference)'}}}},
+    plugins:[{id:'one', afterDatasetsDraw(c){ const x = c.scales.x.getPixelForValue(1), a = c.chartArea, g = c.ctx;
+      if (x < a.left || x > a.right) return; g.save(); g.strokeStyle = '#444'; g.setLineDash([4,3]);
+      g.beginPath(); g.moveTo(x, a.top); g.lineTo(x, a.bottom); g.stroke(); g.restore(); }}]});
   make('trend', {type:'bar', data:{labels:D.weeks.map(w=>w.week), datasets:[{label:'episodes per day, weekly mean', data:D.weeks.map(w=>w.days?w.episodes/w.days:0), backgroundColor:'#1f77b4'}]},
     options:{plugins:{legend:{display:false}}, scales:{y:{beginAtZero:true, title:{display:true,text:'episodes per day'}}}}});
   document.body.dataset.charts = String(drawn);
@@ -90,7 +93,10 @@ std::string ReportHtml(const DiaryReport& r, const DiaryKb& kb, const std::strin
       else vals.push_back(v), any = true;
     }
     if (!any) continue;
-    factors.push_back({{"label", field}, {"axis", field == "caffeine_mg" ? "mg" : "v"}, {"values", std::move(vals)}});
+    std::string label = field;
+    for (char& ch : label)
+      if (ch == '_') ch = ' ';
+    factors.push_back({{"label", label}, {"axis", field == "caffeine_mg" ? "mg" : "v"}, {"values", std::move(vals)}});
   }
   data["factors"] = std::move(factors);
   json sites = json::array();
