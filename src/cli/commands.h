@@ -17,5 +17,6 @@ int CmdContext(const CommandArgs& a);       // context --jsonl
 int CmdInterview(const CommandArgs& a);
 int CmdKb(const CommandArgs& a);            // kb lint
 int CmdEval(const CommandArgs& a);          // eval vignettes FILE | eval context FILE
+int CmdDiary(const CommandArgs& a);         // diary add|list|edit|delete|import|export|report
 
 }  // namespace twitchcheck

@@ -22,6 +22,7 @@ constexpr Subcommand kSubcommands[] = {
     {"context", "negation / temporality / experiencer of target phrases (--jsonl)", CmdContext},
     {"kb", "knowledge base tools: `kb lint`", CmdKb},
     {"eval", "measure: `eval vignettes FILE`, `eval context FILE`", CmdEval},
+    {"diary", "log episodes and daily factors; trigger analysis and reports", CmdDiary},
 };
 
 void Usage(FILE* f) {
