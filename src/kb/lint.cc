@@ -51,8 +51,13 @@ CoverageReport Coverage(const Knowledge& kb) {
     bool implied_by_used = false;
     for (size_t g = 0; g < kb.findings.size(); ++g)
       for (int x : kb.findings[g].implies) implied_by_used |= x == static_cast<int>(f) && used_findings.count(g);
-    if (!used_findings.count(static_cast<int>(f)) && !implied_by_used) r.findings_linked_to_nothing.push_back(fd.id);
-    if (fd.phrases.empty() && !fd.from_attribute && fd.question.empty()) r.findings_never_read.push_back(fd.id);
+    // A finding that only masks others ("I take all my tablets every morning" hides an
+    // overdose) does its work by being read.
+    const bool masks_others = !fd.masks.empty();
+    if (!used_findings.count(static_cast<int>(f)) && !implied_by_used && !masks_others)
+      r.findings_linked_to_nothing.push_back(fd.id);
+    if (fd.phrases.empty() && fd.combos.empty() && !fd.from_attribute && fd.question.empty())
+      r.findings_never_read.push_back(fd.id);
   }
   for (size_t s = 0; s < kb.sources.size(); ++s)
     if (!cited.count(static_cast<int>(s))) r.sources_cited_by_nothing.push_back(kb.sources[s].id);
