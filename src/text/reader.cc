@@ -117,13 +117,23 @@ ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const ContextEngin
 
 // A third-person pronoun ("his", "she") among the few words before a phrase, within its
 // clause: "his speech was slurred", "she could not lift her arm".
+// Or the clause is about another person from its start: "My brother took an overdose in
+// 2015", "The dog had a long seizure today" (no "I" or "my" between them and the phrase).
 bool ThirdPersonOwns(const std::vector<Token>& tokens, const ContextEngine& ctx, size_t first) {
   const size_t sentence = first < tokens.size() ? tokens[first].sentence : 0;
   for (size_t t = first, words = 0; t-- > 0 && words < 4;) {
-    if (tokens[t].sentence != sentence || tokens[t].kind == TokenKind::kPunct) return false;
+    if (tokens[t].sentence != sentence || tokens[t].kind == TokenKind::kPunct) break;
     if (ctx.InWordClass("third_person", tokens[t].norm)) return true;
     if (ctx.InWordClass("first_person", tokens[t].norm)) return false;
     ++words;
+  }
+  for (size_t t = first, steps = 0; t-- > 0 && steps < 24; ++steps) {
+    if (tokens[t].sentence != sentence || tokens[t].norm == ";" || tokens[t].norm == ",") return false;
+    const std::string& w = tokens[t].norm;
+    if (w == "i" || w == "me" || w == "myself") return false;
+    if (ctx.InWordClass("relative", w) || ctx.InWordClass("other_person", w) ||
+        ctx.InWordClass("animal", w))
+      return true;
   }
   return false;
 }
