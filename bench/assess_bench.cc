@@ -53,6 +53,32 @@ void BM_Read(benchmark::State& state) {
 }
 BENCHMARK(BM_Read);
 
+// Reading time is linear in the input (SPEC §6: 1 MB under 1 s). Three shapes of 1 MB:
+// the narrative repeated (prose with full stops), one sentence of denials with no full
+// stop at all, and a sentence of "MS." abbreviations.
+std::string Repeat(const std::string& unit, size_t bytes) {
+  std::string out;
+  out.reserve(bytes + unit.size());
+  while (out.size() < bytes) out += unit;
+  return out;
+}
+
+void BM_Read1MB(benchmark::State& state) {
+  const TextReader& reader = Reader();
+  static const std::string kShapes[] = {
+      Repeat(std::string(kNarrative) + " ", 1 << 20),
+      Repeat("my eyelid twitches, no weakness, ", 1 << 20),
+      Repeat("my sister has MS. ", 1 << 20),
+  };
+  const std::string& text = kShapes[state.range(0)];
+  for (auto _ : state) {
+    Reading r = reader.Read(text);
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_Read1MB)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+
 void BM_AssessOnly(benchmark::State& state) {
   Reading r = Reader().Read(kNarrative);
   Patient patient{34, "female"};

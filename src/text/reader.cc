@@ -89,7 +89,26 @@ bool PastStillCounts(const std::string& category) {
 // about a sign is never settled as "absent".
 enum class ListReach { kNoComma, kDenied, kOpen, kEnded };
 
-ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const ContextEngine& ctx,
+// The context rules' word classes the reader's own rules ask about, as bits per token
+// (looked up once per word and remembered with it).
+enum WordClassBit : uint8_t {
+  kListOr = 1, kListAnd = 2, kClauseContinuation = 4, kThirdPerson = 8, kFirstPerson = 16,
+  kOtherPeople = 32,  // a relative, another person or an animal
+};
+uint8_t WordClassBits(const ContextEngine& ctx, const std::string& norm) {
+  uint8_t bits = 0;
+  if (ctx.InWordClass("list_or", norm)) bits |= kListOr;
+  if (ctx.InWordClass("list_and", norm)) bits |= kListAnd;
+  if (ctx.InWordClass("clause_continuation", norm)) bits |= kClauseContinuation;
+  if (ctx.InWordClass("third_person", norm)) bits |= kThirdPerson;
+  if (ctx.InWordClass("first_person", norm)) bits |= kFirstPerson;
+  if (ctx.InWordClass("relative", norm) || ctx.InWordClass("other_person", norm) ||
+      ctx.InWordClass("animal", norm))
+    bits |= kOtherPeople;
+  return bits;
+}
+
+ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const std::vector<uint8_t>& cls,
                             size_t cue_last, size_t first, size_t last) {
   size_t comma = first;
   for (size_t t = cue_last; t < first; ++t)
@@ -97,8 +116,8 @@ ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const ContextEngin
   if (comma == first) return ListReach::kNoComma;
   bool closed_by_or = false;
   for (size_t t = comma + 1; t < first; ++t) {
-    if (ctx.InWordClass("clause_continuation", tokens[t].norm)) return ListReach::kEnded;
-    closed_by_or = closed_by_or || ctx.InWordClass("list_or", tokens[t].norm);
+    if (cls[t] & kClauseContinuation) return ListReach::kEnded;
+    closed_by_or = closed_by_or || (cls[t] & kListOr);
   }
   // The rest of the target's own list item, then the items after it up to the coordinator
   // that closes the list (a bounded look: lists are short).
@@ -108,9 +127,9 @@ ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const ContextEngin
     const std::string& w = tokens[t].norm;
     if (w == ";" || w == ":") break;
     if (w == ",") { own_item = false; continue; }
-    if (ctx.InWordClass("list_or", w)) return ListReach::kDenied;
-    if (ctx.InWordClass("list_and", w)) break;
-    if (own_item && ctx.InWordClass("clause_continuation", w)) return ListReach::kEnded;
+    if (cls[t] & kListOr) return ListReach::kDenied;
+    if (cls[t] & kListAnd) break;
+    if (own_item && (cls[t] & kClauseContinuation)) return ListReach::kEnded;
   }
   return closed_by_or ? ListReach::kDenied : ListReach::kOpen;
 }
@@ -119,21 +138,19 @@ ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const ContextEngin
 // clause: "his speech was slurred", "she could not lift her arm".
 // Or the clause is about another person from its start: "My brother took an overdose in
 // 2015", "The dog had a long seizure today" (no "I" or "my" between them and the phrase).
-bool ThirdPersonOwns(const std::vector<Token>& tokens, const ContextEngine& ctx, size_t first) {
+bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<uint8_t>& cls, size_t first) {
   const size_t sentence = first < tokens.size() ? tokens[first].sentence : 0;
   for (size_t t = first, words = 0; t-- > 0 && words < 4;) {
     if (tokens[t].sentence != sentence || tokens[t].kind == TokenKind::kPunct) break;
-    if (ctx.InWordClass("third_person", tokens[t].norm)) return true;
-    if (ctx.InWordClass("first_person", tokens[t].norm)) return false;
+    if (cls[t] & kThirdPerson) return true;
+    if (cls[t] & kFirstPerson) return false;
     ++words;
   }
   for (size_t t = first, steps = 0; t-- > 0 && steps < 24; ++steps) {
     if (tokens[t].sentence != sentence || tokens[t].norm == ";" || tokens[t].norm == ",") return false;
     const std::string& w = tokens[t].norm;
     if (w == "i" || w == "me" || w == "myself") return false;
-    if (ctx.InWordClass("relative", w) || ctx.InWordClass("other_person", w) ||
-        ctx.InWordClass("animal", w))
-      return true;
+    if (cls[t] & kOtherPeople) return true;
   }
   return false;
 }
@@ -150,6 +167,7 @@ Reading TextReader::Read(std::string_view text) const {
   struct WordInfo {
     int key, norm_id, stem_id;
     LexWordId surface;
+    uint8_t classes;
   };
   struct Memo {
     const TextReader* owner = nullptr;
@@ -161,6 +179,7 @@ Reading TextReader::Read(std::string_view text) const {
     memo.words.Clear();
   }
   std::vector<int> keys(tokens.size());
+  std::vector<uint8_t> classes(tokens.size());
   TokenIds token_ids;
   ContextEngine::WordIds& ids = token_ids.context;
   ids.norm.resize(tokens.size());
@@ -173,12 +192,13 @@ Reading TextReader::Read(std::string_view text) const {
     if (fresh) {
       const auto [norm_id, stem_id] = context_->IdsOf(tokens[i].norm);
       *w = {matcher_->KeyOf(tokens[i].norm), norm_id, stem_id,
-            lexicon_->FindSurface(tokens[i].norm)};
+            lexicon_->FindSurface(tokens[i].norm), WordClassBits(*context_, tokens[i].norm)};
     }
     keys[i] = w->key;
     ids.norm[i] = w->norm_id;
     if (stems) ids.stem[i] = w->stem_id;
     token_ids.surface[i] = w->surface;
+    classes[i] = w->classes;
   }
 
   out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get(), token_ids);
@@ -288,7 +308,7 @@ Reading TextReader::Read(std::string_view text) const {
           denied = true;
           continue;
         }
-        switch (ReachAcrossCommas(tokens, *context_, c.last, target_first, target_last)) {
+        switch (ReachAcrossCommas(tokens, classes, c.last, target_first, target_last)) {
           case ListReach::kNoComma:
           case ListReach::kDenied: denied = true; break;
           case ListReach::kOpen: open = true; break;
@@ -312,7 +332,7 @@ Reading TextReader::Read(std::string_view text) const {
     // complaint of their own and writes about no relative as the patient, a sign that
     // belongs to "his" or "her" is someone else's.
     if (!ctx.other_experiencer && out.attributes.writer_has_complaint &&
-        !out.attributes.patient_relation && ThirdPersonOwns(tokens, *context_, m.first))
+        !out.attributes.patient_relation && ThirdPersonOwns(tokens, classes, m.first))
       ctx.other_experiencer = true;
     if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
 
