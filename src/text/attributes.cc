@@ -388,18 +388,13 @@ void Reader::Finish() {
     const double total = slot->value_or(0) + value;
     if (total <= lex_.limits[static_cast<size_t>(a)]) *slot = total;
   }
-  // Text order. Mentions arrive nearly sorted, so a stable insertion sort moves little.
+  // Text order; stable, so mentions of one span keep the order they were found in. (An
+  // insertion sort was quadratic on long texts whose mentions arrive out of order.)
   auto before = [](const AttributeMention& x, const AttributeMention& y) {
     return x.begin != y.begin ? x.begin < y.begin : x.end < y.end;
   };
   std::vector<AttributeMention>& ms = out_.mentions;
-  for (size_t k = 1; k < ms.size(); ++k) {
-    if (!before(ms[k], ms[k - 1])) continue;
-    AttributeMention m = std::move(ms[k]);
-    size_t j = k;
-    for (; j > 0 && before(m, ms[j - 1]); --j) ms[j] = std::move(ms[j - 1]);
-    ms[j] = std::move(m);
-  }
+  if (!std::is_sorted(ms.begin(), ms.end(), before)) std::stable_sort(ms.begin(), ms.end(), before);
 }
 
 TextAttributes Reader::Run() {
