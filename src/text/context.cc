@@ -356,13 +356,35 @@ ContextResult ContextEngine::ClassifyWindow(const std::vector<Token>& tokens,
 namespace {
 
 // Where the target's tokens occur in the sentence's; see ClassifyTargetInSentence.
+// Linear in the sentence and the target (Knuth-Morris-Pratt over interned words), so a
+// long sentence with a long target costs no more than reading them.
+// For each position of `text`, the length of the longest prefix of `pat` ending there.
+std::vector<size_t> PrefixRuns(const std::vector<int>& pat, const std::vector<int>& text) {
+  std::vector<size_t> fail(pat.size(), 0), out(text.size(), 0);
+  for (size_t i = 1, k = 0; i < pat.size(); ++i) {
+    while (k > 0 && pat[i] != pat[k]) k = fail[k - 1];
+    if (pat[i] == pat[k]) ++k;
+    fail[i] = k;
+  }
+  for (size_t j = 0, k = 0; j < text.size() && !pat.empty(); ++j) {
+    while (k > 0 && (k == pat.size() || text[j] != pat[k])) k = fail[k - 1];
+    if (text[j] == pat[k]) ++k;
+    out[j] = k;
+  }
+  return out;
+}
+
 bool Locate(std::string_view sentence, const std::vector<Token>& s, std::string_view target,
             const std::vector<Token>& t, size_t* first, size_t* last) {
-  auto equal_at = [&](size_t i, size_t from, size_t to) {
-    for (size_t k = from; k < to; ++k)
-      if (s[i + k - from].norm != t[k].norm) return false;
-    return true;
+  std::unordered_map<std::string_view, int> ids;
+  auto intern = [&](const std::vector<Token>& tokens) {
+    std::vector<int> out;
+    out.reserve(tokens.size());
+    for (const Token& tok : tokens)
+      out.push_back(ids.emplace(tok.norm, static_cast<int>(ids.size())).first->second);
+    return out;
   };
+  const std::vector<int> sid = intern(s), tid = intern(t);
   auto same_bytes = [&](size_t i) {
     for (size_t k = 0; k < t.size(); ++k) {
       if (sentence.substr(s[i + k].begin, s[i + k].end - s[i + k].begin) !=
@@ -385,8 +407,10 @@ bool Locate(std::string_view sentence, const std::vector<Token>& s, std::string_
   if (!t.empty() && t.size() <= s.size()) {
     const size_t none = s.size();
     size_t exact = none, caps = none, any = none;
-    for (size_t i = 0; i + t.size() <= s.size(); ++i) {
-      if (!equal_at(i, 0, t.size())) continue;
+    const std::vector<size_t> runs = PrefixRuns(tid, sid);
+    for (size_t j = 0; j < runs.size(); ++j) {
+      if (runs[j] != t.size()) continue;
+      const size_t i = j + 1 - t.size();
       if (any == none) any = i;
       if (exact == none && same_bytes(i)) exact = i;
       if (capitals(i)) caps = i;
@@ -398,13 +422,32 @@ bool Locate(std::string_view sentence, const std::vector<Token>& s, std::string_
       return true;
     }
   }
-  // Best effort: the longest prefix, then the longest suffix, of the target.
-  for (size_t n = std::min(t.size(), s.size()); n-- > 1;) {
-    for (size_t i = 0; i + n <= s.size(); ++i) {
-      if (equal_at(i, 0, n)) { *first = i; *last = i + n; return false; }
+  // Best effort: the longest prefix, then the longest suffix, of the target (shorter than
+  // the whole target or sentence), at its first place in the sentence.
+  const size_t cap = std::min(t.size(), s.size());
+  if (cap > 1) {
+    const std::vector<int> pre(tid.begin(), tid.begin() + (cap - 1));
+    const std::vector<size_t> runs = PrefixRuns(pre, sid);
+    size_t best = 0, at = 0;
+    for (size_t j = 0; j < runs.size(); ++j)
+      if (runs[j] > best) best = runs[j], at = j + 1 - runs[j];
+    std::vector<int> rev_t(tid.rbegin(), tid.rbegin() + (cap - 1)), rev_s(sid.rbegin(), sid.rend());
+    const std::vector<size_t> back = PrefixRuns(rev_t, rev_s);
+    size_t best_suffix = 0, suffix_at = 0;
+    for (size_t j = 0; j < back.size(); ++j) {
+      const size_t start = s.size() - 1 - j;  // where this occurrence begins in the sentence
+      if (back[j] > best_suffix || (back[j] == best_suffix && back[j] > 0 && start < suffix_at))
+        best_suffix = back[j], suffix_at = start;
     }
-    for (size_t i = 0; i + n <= s.size(); ++i) {
-      if (equal_at(i, t.size() - n, t.size())) { *first = i; *last = i + n; return false; }
+    if (best > 0 && best >= best_suffix) {
+      *first = at;
+      *last = at + best;
+      return false;
+    }
+    if (best_suffix > 0) {
+      *first = suffix_at;
+      *last = suffix_at + best_suffix;
+      return false;
     }
   }
   *first = 0;
