@@ -63,10 +63,14 @@ std::unique_ptr<TextReader> TextReader::Create(const Knowledge& kb, std::string*
   }
   r->context_ = std::move(built.engine);
   r->emergency_sign_.assign(kb.findings.size(), 0);
+  r->emergency_part_.assign(kb.findings.size(), 0);
   for (const RedFlag& flag : kb.red_flags) {
     if (flag.level != TriageLevel::kEmergency && flag.level != TriageLevel::kEmergencyAmbulance) continue;
-    for (const std::vector<int>& alt : flag.when)
+    for (const std::vector<int>& alt : flag.when) {
       if (alt.size() == 1 && alt[0] >= 0) r->emergency_sign_[alt[0]] = 1;
+      for (int f : alt)
+        if (f >= 0) r->emergency_part_[f] = 1;
+    }
   }
   for (int f : kb.screen)
     if (f >= 0) r->emergency_sign_[f] = 1;
@@ -306,6 +310,14 @@ Reading TextReader::Read(std::string_view text) const {
         if (c.category != ContextCategory::kNegated) continue;
         if (c.last > target_first) {  // a cue after the target ("... was ruled out")
           denied = true;
+          continue;
+        }
+        // "not sweating at all and talking gibberish": past an "and", a denial may have
+        // ended; a sign of an emergency rule is then possible, never absent.
+        if (emergency_part_[m.finding] &&
+            std::any_of(classes.begin() + c.last, classes.begin() + target_first,
+                        [](uint8_t b) { return (b & kListAnd) != 0; })) {
+          open = true;
           continue;
         }
         switch (ReachAcrossCommas(tokens, classes, c.last, target_first, target_last)) {

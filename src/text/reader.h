@@ -54,6 +54,8 @@ class TextReader {
   // Per finding: an emergency sign on its own (an emergency red flag of that one finding,
   // or a sign of the emergency screen): a sign that must never be lost.
   std::vector<char> emergency_sign_;
+  // Per finding: part of some emergency red flag (with other findings or alone).
+  std::vector<char> emergency_part_;
 };
 
 // The reader for `kb`, built on first use and kept for the life of the process.
