@@ -110,6 +110,13 @@ TEST(SafetyRegression, FearsAndOtherPeopleDoNotEscalate) {
        TriageLevel::kSelfCare, kAppointment},
       {"My 8 year old son jolts as he falls asleep. He doesn't wake up confused.", 8,
        TriageLevel::kSelfCare, kAppointment},
+      {"My mum had a stroke 10 years ago and still slurs a bit, I'm asking about my eyelid "
+       "twitch",
+       45, TriageLevel::kSelfCare, kAppointment},
+      {"The dentist numbed half my mouth and now I'm talking funny and my lip twitches", 40,
+       TriageLevel::kSelfCare, kSameDay},
+      {"No slurring no droop no weakness just the eyelid going mad", 30, TriageLevel::kSelfCare,
+       kAppointment},
   };
   for (const Case& c : cases) Check(c);
 }

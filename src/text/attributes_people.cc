@@ -110,7 +110,12 @@ void Reader::FindRelations() {
         const LexWord* kw = W(k);
         if (kw && kw->relation >= 0) break;
         if (p_[k].num < 0 && !(kw && kw->number >= 0 && !kw->approximate)) continue;
-        if (AgeAt(k, true, &age, &age_end)) age_first = k;
+        // "my mum had a stroke 10 years ago": a date, not her age.
+        if (AgeAt(k, true, &age, &age_end) && !(age_end < p_.size() && Same(k, age_end) &&
+                                                 CueAt(age_end, LexCue::kAgo)))
+          age_first = k;
+        else
+          age = -1;
         break;
       }
     }
@@ -323,16 +328,23 @@ void Reader::ReadSexWords() {
 
 void Reader::ResolvePerson() {
   // Does the writer speak of their own complaint, in a sentence naming no relative?
+  // Clause by clause (a sentence cut at commas and semicolons): "My mum had a stroke and
+  // still slurs, I'm asking about my eyelid twitch" has a complaint of the writer's own.
   bool self_complaint = false;
   for (size_t s0 = 0; s0 < p_.size() && !self_complaint;) {
     const size_t s1 = SentenceEnd(s0);
     bool writer = false, relative = false, complaint = false;
-    for (size_t k = s0; k < s1; ++k) {
+    for (size_t k = s0; k <= s1 && !self_complaint; ++k) {
+      const bool clause_end = k == s1 || (p_[k].punct && (p_[k].norm == "," || p_[k].norm == ";"));
+      if (clause_end) {
+        self_complaint = writer && complaint && !relative;
+        writer = relative = complaint = false;
+        continue;
+      }
       if (relation_word_[k]) relative = true;
       else if (IsCue(k, LexCue::kWriter)) writer = true;
       if (IsCue(k, LexCue::kComplaint)) complaint = true;
     }
-    self_complaint = writer && complaint && !relative;
     s0 = s1;
   }
   int with_age = -1, without_age = -1;
