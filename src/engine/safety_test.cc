@@ -88,6 +88,82 @@ TEST(SafetyRegression, SignsInLayWordsAreRead) {
   for (const Case& c : cases) Check(c);
 }
 
+// Presentations the knowledge base did not know at all (issue "Safety on words never seen").
+TEST(SafetyRegression, EmergenciesItDidNotKnow) {
+  const Case cases[] = {
+      {"My 2 year old has a high fever, her arms and legs were jerking and now she won't wake "
+       "up properly",
+       2, kAmbulance},
+      {"I took a whole packet of paracetamol on purpose an hour ago and now I'm twitchy", 19,
+       kAmbulance},
+      {"I want to kill myself. My eyelid has been twitching for weeks.", 25, kEmergency},
+      {"I'm 34 weeks pregnant with a bad headache, flashing lights and my face is swollen, my "
+       "eyelid twitches",
+       31, kEmergency},
+      {"He hit his head falling off his bike, he has been sick twice and is very drowsy", 12,
+       kEmergency},
+      {"I stopped drinking three days ago, I'm shaking all over, sweating and seeing things "
+       "that aren't there",
+       48, kEmergency},
+      {"A dog bit my hand last week, now my jaw is stiff and won't open and my neck keeps "
+       "going into spasms",
+       35, kEmergency},
+      {"My baby is 4 months old and has clusters of jerks where she bends forward, several "
+       "times a day",
+       0, kEmergency},
+      {"My legs have got weaker over 3 days and my feet are tingling", 40, kEmergency},
+      {"I'm type 1 diabetic, I'm shaky, sweaty and confused", 30, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// Numbers and words inside a sign belong to the sign.
+TEST(SafetyRegression, WordsInsideASign) {
+  std::string err;
+  const TextReader* reader = ReaderFor(Kb(), &err);
+  ASSERT_NE(reader, nullptr) << err;
+  auto status = [&](const char* text, const char* id) {
+    for (const Evidence& e : reader->Read(text).evidence)
+      if (e.id == id) return e.status;
+    return EvidenceStatus::kUnknown;
+  };
+  // "no numbness, twitching for 3 months": the denial stops at the comma.
+  EXPECT_EQ(status("no numbness, twitching for 3 months", "muscle_twitch"), EvidenceStatus::kPresent);
+  // The glass test of a rash is not a glass of wine.
+  Reading glass = reader->Read("I pressed a glass on the rash and it did not fade");
+  EXPECT_FALSE(glass.attributes.alcohol_drinks_per_day.has_value());
+  // Signs that contain a negation word are signs, not denials.
+  EXPECT_EQ(status("he is not making sense", "confusion"), EvidenceStatus::kPresent);
+  EXPECT_EQ(status("I can't open my mouth since the cut on my foot", "trismus"), EvidenceStatus::kPresent);
+  // A baby's age is not how long the jerks have lasted.
+  Reading baby = reader->Read("my 4 month old has clusters of jerks bending forward");
+  EXPECT_FALSE(baby.attributes.duration_days && *baby.attributes.duration_days > 60);
+}
+
+// A person who woke with the droop answers "no" to "within minutes?" and to an earlier
+// Bell's palsy: the level stays an emergency and the palsy is not argued away.
+TEST(SafetyRegression, BellsPalsyIsNotArguedAway) {
+  std::string err;
+  const TextReader* reader = ReaderFor(Kb(), &err);
+  ASSERT_NE(reader, nullptr) << err;
+  std::vector<Evidence> ev = reader->Read("I woke up and the left side of my face is drooping").evidence;
+  for (const char* id : {"history_bells_palsy", "sudden_onset"}) {
+    Evidence no;
+    no.id = id;
+    no.status = EvidenceStatus::kAbsent;
+    no.origin = "answer";
+    ev = CombineEvidence({no}, ev);
+  }
+  Patient p;
+  p.age = 40;
+  const Assessment a = Assess(Kb(), ev, p);
+  EXPECT_FALSE(MoreUrgent(kEmergency, a.triage.level)) << TriageName(a.triage.level);
+  double bells = 0;
+  for (const ConditionResult& c : a.conditions)
+    if (Kb().conditions[c.condition].id == "bells_palsy") bells = c.probability;
+  EXPECT_GT(bells, 0.3);
+}
+
 // A writer asking for someone else makes that person the patient.
 TEST(SafetyRegression, WritingForSomeoneElse) {
   const Case cases[] = {
