@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/input.h"
 #include "engine/interview.h"
+#include "kb/bounded_read.h"
 #include "render/json.h"
 #include "render/terminal.h"
 #include "text/reader.h"
@@ -25,7 +26,10 @@ const char kUsage[] =
     "\"described\": true|false (optional)} and writes the next question (or null), whether to\n"
     "stop, the likely causes and the triage so far. A question with id \"describe\" asks for\n"
     "free text: add the reply to \"text\" and send \"described\": true with the next step.\n"
-    "A \"group_multiple\" question lists items: answer each as its own evidence entry.\n";
+    "A \"group_multiple\" question lists items: answer each as its own evidence entry.\n\n"
+    "Limits: the request at most 2 MiB, its text at most 1 MiB, at most 1,000 evidence items,\n"
+    "JSON nested at most 16 deep. A request past a limit is refused (exit 1); a malformed one\n"
+    "exits 2.\n";
 
 nlohmann::json ItemJson(const Finding& f) {
   return {{"id", f.id},
@@ -96,9 +100,18 @@ bool ParseRequest(const Knowledge& kb, const std::string& body, Patient* patient
     }
     *described = j["described"].get<bool>();
   }
+  if (text->size() > kMaxTextBytes) {
+    *err = "\"text\" is longer than the limit of " + FormatBytes(kMaxTextBytes);
+    return false;
+  }
   if (j.contains("evidence")) {
     if (!j["evidence"].is_array()) {
       *err = "\"evidence\" must be a list";
+      return false;
+    }
+    if (j["evidence"].size() > kMaxRequestEvidence) {
+      *err = "\"evidence\" has " + std::to_string(j["evidence"].size()) + " items: more than the limit of " +
+             std::to_string(kMaxRequestEvidence);
       return false;
     }
     for (const auto& e : j["evidence"]) {
@@ -124,16 +137,27 @@ bool ParseRequest(const Knowledge& kb, const std::string& body, Patient* patient
   return true;
 }
 
+// A request that passes a limit: refused as bad data (exit 1) before it is parsed, or
+// (for the counts) before any of it is used.
+bool WithinLimits(const std::string& body, std::string* err) {
+  return JsonDepthWithin(body, kMaxJsonDepth, err);
+}
+
 int JsonStep(const Knowledge& kb) {
-  std::ostringstream body;
-  body << std::cin.rdbuf();
+  std::string body, err;
+  if (!ReadStreamBounded(stdin, kMaxRequestBytes, "the request on stdin", &body, &err) ||
+      !WithinLimits(body, &err)) {
+    std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
+    return 1;
+  }
   Patient patient;
   std::vector<Evidence> answers;
-  std::string text, err;
+  std::string text;
   InterviewOptions options;
-  if (!ParseRequest(kb, body.str(), &patient, &answers, &text, &options.described, &err)) {
+  if (!ParseRequest(kb, body, &patient, &answers, &text, &options.described, &err)) {
     std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
-    return 2;
+    const bool limit = err.find("the limit of") != std::string::npos;
+    return limit ? 1 : 2;
   }
   Reading reading;
   bool has_text = text.find_first_not_of(" \t\r\n") != std::string::npos;
@@ -165,7 +189,10 @@ int JsonStep(const Knowledge& kb) {
 
 bool Ask(const std::string& prompt, std::string* line) {
   std::cout << prompt << std::flush;
-  if (!std::getline(std::cin, *line)) return false;
+  const LineStatus st = ReadLineBounded(stdin, kMaxTextBytes, line);
+  if (st == LineStatus::kEnd) return false;
+  if (st == LineStatus::kTooLong)
+    std::fprintf(stderr, "twitchcheck: that answer is longer than 1 MiB; only its first 1 MiB is read\n");
   while (!line->empty() && (line->back() == '\r' || line->back() == ' ')) line->pop_back();
   return true;
 }

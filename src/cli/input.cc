@@ -1,10 +1,71 @@
 #include "cli/input.h"
 
-#include <fstream>
-#include <iostream>
+#include <cstdio>
 #include <sstream>
 
+#include "kb/bounded_read.h"
+
 namespace twitchcheck {
+
+const char kInputLimitsHelp[] =
+    "  text (TEXT, --text-file F or - for stdin): at most 1 MiB; F must be a regular file\n"
+    "  interview --json request: at most 2 MiB, 1,000 evidence items\n"
+    "  context --jsonl: at most 64 KiB per line (lines are streamed, any number)\n"
+    "  eval FILE: a regular file of at most 64 MiB, 1 MiB per line\n"
+    "  JSON: nested at most 16 deep\n"
+    "  knowledge files (--kb DIR): regular files, each at most 8 MiB and 32 MiB together;\n"
+    "    YAML nested at most 32 deep, at most 1,000,000 values per file; every number\n"
+    "    within -1,000,000..1,000,000; at most 100,000 findings and 2,000 conditions\n"
+    "  (all in docs/limits.md)\n";
+
+bool JsonDepthWithin(std::string_view json, int max_depth, std::string* err) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // the escaped character cannot end the string
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        *err = "JSON nested deeper than the limit of " + std::to_string(max_depth) + " levels (at byte " +
+               std::to_string(i) + ")";
+        return false;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return true;
+}
+
+bool CheckJsonLinesFile(const std::string& path, std::string* err) {
+  std::string text, why;
+  if (!ReadRegularFile(path, kMaxEvalFileBytes, "file", &text, &why)) {
+    *err = why;
+    return false;
+  }
+  size_t line_no = 0;
+  for (size_t at = 0; at < text.size();) {
+    ++line_no;
+    size_t nl = text.find('\n', at);
+    if (nl == std::string::npos) nl = text.size();
+    const std::string_view line(text.data() + at, nl - at);
+    if (line.size() > kMaxEvalLineBytes) {
+      *err = path + ":" + std::to_string(line_no) + ": line longer than the limit of " +
+             FormatBytes(kMaxEvalLineBytes);
+      return false;
+    }
+    if (!JsonDepthWithin(line, kMaxJsonDepth, &why)) {
+      *err = path + ":" + std::to_string(line_no) + ": " + why;
+      return false;
+    }
+    at = nl + 1;
+  }
+  return true;
+}
 
 bool ParseAge(const std::string& s, int* age, std::string* err) {
   if (s.empty() || s.size() > 3 || s.find_first_not_of("0123456789") != std::string::npos) {
@@ -104,31 +165,34 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
     *err = "give the text one way: as an argument, with --text-file, or with - for stdin";
     return false;
   }
+  // Bounded while reading: `--text-file /dev/zero` or `yes | twitchcheck assess -` stops
+  // at the limit instead of filling memory.
   if (!file.empty()) {
-    std::ifstream f(file, std::ios::binary);
-    if (!f) {
-      *err = "cannot read '" + file + "'";
+    if (!ReadRegularFile(file, kMaxTextBytes, "text file", &in->text, err)) {
+      if (err->find("not a regular file") != std::string::npos) *err += " (use - to read stdin)";
+      in->bad_data = true;
       return false;
     }
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    in->text = ss.str();
     in->has_text = true;
   } else if (from_stdin) {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    in->text = ss.str();
+    if (!ReadStreamBounded(stdin, kMaxTextBytes, "stdin", &in->text, err)) {
+      in->bad_data = true;
+      return false;
+    }
     in->has_text = true;
   } else if (!words.empty()) {
+    size_t total = 0;
+    for (const std::string& w : words) total += w.size() + 1;
+    if (total > kMaxTextBytes + 1) {
+      *err = "the text is longer than the limit of 1 MiB";
+      in->bad_data = true;
+      return false;
+    }
     for (size_t i = 0; i < words.size(); ++i) in->text += (i ? " " : "") + words[i];
     in->has_text = true;
   }
   if (in->has_text && in->text.find_first_not_of(" \t\r\n") == std::string::npos) {
     *err = "the text is empty";
-    return false;
-  }
-  if (in->text.size() > (1u << 20)) {
-    *err = "the text is longer than 1 MiB";
     return false;
   }
   if (!in->has_text && in->evidence.empty()) {
