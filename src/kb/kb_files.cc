@@ -62,6 +62,9 @@ bool ReadKnowledgeFiles(const std::string& dir, std::map<std::string, std::strin
     }
     std::string text, err;
     if (!ReadRegularFile(path, kMaxKnowledgeFileBytes, "knowledge file", &text, &err)) {
+      // The issue names the path already: "PATH: the file is a FIFO (named pipe), ...".
+      const std::string named = "knowledge file '" + path + "'";
+      if (err.compare(0, named.size(), named) == 0) err.replace(0, named.size(), "the file");
       errors->push_back({path, 0, err});
       continue;
     }
@@ -104,7 +107,7 @@ void CheckNumbers(const std::string& path, const YamlNode& root, std::vector<KbI
         const std::string shown = n.Scalar().size() > 40 ? n.Scalar().substr(0, 40) + "..." : n.Scalar();
         errors->push_back({path, n.Mark().line + 1,
                            "number " + shown + " is out of range: numbers in the knowledge base lie "
-                           "within -1000000 and 1000000"});
+                           "between -1000000 and 1000000"});
       }
     }
   }
