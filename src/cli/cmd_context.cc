@@ -37,31 +37,6 @@ void AppendLabels(const ContextResult& r, std::string* out) {
   out->append("\", \"experiencer\": \"").append(l.experiencer).append("\"}\n");
 }
 
-// Reads `sentence` and `target` from one line; false with *err when it cannot.
-bool ParseLine(const std::string& line, std::string* sentence, std::string* target,
-               std::string* err) {
-  if (!JsonDepthWithin(line, kMaxJsonDepth, err)) return false;
-  const nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    *err = "not valid JSON";
-    return false;
-  }
-  if (!j.is_object()) {
-    *err = "expected a JSON object";
-    return false;
-  }
-  for (const char* key : {"sentence", "target"}) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) {
-      *err = std::string("missing string field \"") + key + "\"";
-      return false;
-    }
-  }
-  *sentence = j["sentence"].get<std::string>();
-  *target = j["target"].get<std::string>();
-  return true;
-}
-
 }  // namespace
 
 int CmdContext(const CommandArgs& a) {
@@ -116,7 +91,7 @@ int CmdContext(const CommandArgs& a) {
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (!ParseLine(line, &sentence, &target, &err)) {
+    if (!ParseContextLine(line, &sentence, &target, &err)) {
       ++bad;
       std::fprintf(stderr, "twitchcheck context: stdin:%zu: %s\n", line_no, err.c_str());
       out.append("{\"error\": ").append(nlohmann::json(err).dump()).append("}\n");

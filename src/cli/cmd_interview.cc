@@ -63,90 +63,11 @@ nlohmann::json QuestionJson(const Knowledge& kb, const Question& q) {
           {"items", {ItemJson(f)}}};
 }
 
-// Reads the step request; returns false with a message naming what is wrong.
-bool ParseRequest(const Knowledge& kb, const std::string& body, Patient* patient,
-                  std::vector<Evidence>* answers, std::string* text, bool* described,
-                  std::string* err) {
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    *err = "the request is not a JSON object";
-    return false;
-  }
-  if (j.contains("age") && !j["age"].is_null()) {
-    if (!j["age"].is_number_integer() || j["age"].get<long long>() < 0 || j["age"].get<long long>() > 120) {
-      *err = "\"age\" must be a whole number from 0 to 120";
-      return false;
-    }
-    patient->age = j["age"].get<int>();
-  }
-  if (j.contains("sex") && !j["sex"].is_null()) {
-    if (!j["sex"].is_string() || (j["sex"] != "female" && j["sex"] != "male")) {
-      *err = "\"sex\" must be \"female\" or \"male\"";
-      return false;
-    }
-    patient->sex = j["sex"].get<std::string>();
-  }
-  if (j.contains("text") && !j["text"].is_null()) {
-    if (!j["text"].is_string()) {
-      *err = "\"text\" must be a string";
-      return false;
-    }
-    *text = j["text"].get<std::string>();
-  }
-  if (j.contains("described") && !j["described"].is_null()) {
-    if (!j["described"].is_boolean()) {
-      *err = "\"described\" must be true or false";
-      return false;
-    }
-    *described = j["described"].get<bool>();
-  }
-  if (text->size() > kMaxTextBytes) {
-    *err = "\"text\" is longer than the limit of " + FormatBytes(kMaxTextBytes);
-    return false;
-  }
-  if (j.contains("evidence")) {
-    if (!j["evidence"].is_array()) {
-      *err = "\"evidence\" must be a list";
-      return false;
-    }
-    if (j["evidence"].size() > kMaxRequestEvidence) {
-      *err = "\"evidence\" has " + std::to_string(j["evidence"].size()) + " items: more than the limit of " +
-             std::to_string(kMaxRequestEvidence);
-      return false;
-    }
-    for (const auto& e : j["evidence"]) {
-      if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || !e.contains("status") ||
-          !e["status"].is_string()) {
-        *err = "each evidence item needs \"id\" and \"status\" strings";
-        return false;
-      }
-      Evidence ev;
-      ev.id = e["id"].get<std::string>();
-      ev.origin = "answer";
-      if (!ParseEvidenceStatus(e["status"].get<std::string>(), &ev.status)) {
-        *err = "evidence '" + ev.id + "': status must be present, absent, possible or unknown";
-        return false;
-      }
-      if (kb.FindingIndex(ev.id) < 0) {
-        *err = "unknown finding id '" + ev.id + "'";
-        return false;
-      }
-      answers->push_back(ev);
-    }
-  }
-  return true;
-}
-
-// A request that passes a limit: refused as bad data (exit 1) before it is parsed, or
-// (for the counts) before any of it is used.
-bool WithinLimits(const std::string& body, std::string* err) {
-  return JsonDepthWithin(body, kMaxJsonDepth, err);
-}
-
 int JsonStep(const Knowledge& kb) {
   std::string body, err;
-  if (!ReadStreamBounded(stdin, kMaxRequestBytes, "the request on stdin", &body, &err) ||
-      !WithinLimits(body, &err)) {
+  // Bounded while reading; a request past a limit is bad data (exit 1), a malformed one
+  // bad usage (exit 2).
+  if (!ReadStreamBounded(stdin, kMaxRequestBytes, "the request on stdin", &body, &err)) {
     std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
     return 1;
   }
@@ -154,10 +75,10 @@ int JsonStep(const Knowledge& kb) {
   std::vector<Evidence> answers;
   std::string text;
   InterviewOptions options;
-  if (!ParseRequest(kb, body, &patient, &answers, &text, &options.described, &err)) {
+  bool past_limit = false;
+  if (!ParseInterviewRequest(kb, body, &patient, &answers, &text, &options.described, &past_limit, &err)) {
     std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
-    const bool limit = err.find("the limit of") != std::string::npos;
-    return limit ? 1 : 2;
+    return past_limit ? 1 : 2;
   }
   Reading reading;
   bool has_text = text.find_first_not_of(" \t\r\n") != std::string::npos;

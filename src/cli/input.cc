@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "kb/bounded_read.h"
 
 namespace twitchcheck {
@@ -199,6 +201,115 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
     *err = allow_evidence ? "nothing to assess: give some text or --evidence" : "no text given";
     return false;
   }
+  return true;
+}
+
+bool ParseInterviewRequest(const Knowledge& kb, std::string_view body, Patient* patient,
+                           std::vector<Evidence>* answers, std::string* text, bool* described,
+                           bool* past_limit, std::string* err) {
+  *past_limit = false;
+  if (body.size() > kMaxRequestBytes) {
+    *err = "the request is larger than the limit of " + FormatBytes(kMaxRequestBytes);
+    *past_limit = true;
+    return false;
+  }
+  if (!JsonDepthWithin(body, kMaxJsonDepth, err)) {  // before the parser sees it
+    *past_limit = true;
+    return false;
+  }
+  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    *err = "the request is not a JSON object";
+    return false;
+  }
+  if (j.contains("age") && !j["age"].is_null()) {
+    if (!j["age"].is_number_integer() || j["age"].get<long long>() < 0 || j["age"].get<long long>() > 120) {
+      *err = "\"age\" must be a whole number from 0 to 120";
+      return false;
+    }
+    patient->age = j["age"].get<int>();
+  }
+  if (j.contains("sex") && !j["sex"].is_null()) {
+    if (!j["sex"].is_string() || (j["sex"] != "female" && j["sex"] != "male")) {
+      *err = "\"sex\" must be \"female\" or \"male\"";
+      return false;
+    }
+    patient->sex = j["sex"].get<std::string>();
+  }
+  if (j.contains("text") && !j["text"].is_null()) {
+    if (!j["text"].is_string()) {
+      *err = "\"text\" must be a string";
+      return false;
+    }
+    *text = j["text"].get<std::string>();
+  }
+  if (j.contains("described") && !j["described"].is_null()) {
+    if (!j["described"].is_boolean()) {
+      *err = "\"described\" must be true or false";
+      return false;
+    }
+    *described = j["described"].get<bool>();
+  }
+  if (text->size() > kMaxTextBytes) {
+    *err = "\"text\" is longer than the limit of " + FormatBytes(kMaxTextBytes);
+    *past_limit = true;
+    return false;
+  }
+  if (j.contains("evidence")) {
+    if (!j["evidence"].is_array()) {
+      *err = "\"evidence\" must be a list";
+      return false;
+    }
+    if (j["evidence"].size() > kMaxRequestEvidence) {
+      *err = "\"evidence\" has " + std::to_string(j["evidence"].size()) + " items: more than the limit of " +
+             std::to_string(kMaxRequestEvidence);
+      *past_limit = true;
+      return false;
+    }
+    for (const auto& e : j["evidence"]) {
+      if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || !e.contains("status") ||
+          !e["status"].is_string()) {
+        *err = "each evidence item needs \"id\" and \"status\" strings";
+        return false;
+      }
+      Evidence ev;
+      ev.id = e["id"].get<std::string>();
+      ev.origin = "answer";
+      if (!ParseEvidenceStatus(e["status"].get<std::string>(), &ev.status)) {
+        *err = "evidence '" + ev.id + "': status must be present, absent, possible or unknown";
+        return false;
+      }
+      if (kb.FindingIndex(ev.id) < 0) {
+        *err = "unknown finding id '" + ev.id + "'";
+        return false;
+      }
+      answers->push_back(ev);
+    }
+  }
+  return true;
+}
+
+bool ParseContextLine(std::string_view line, std::string* sentence, std::string* target,
+                      std::string* err) {
+  if (!JsonDepthWithin(line, kMaxJsonDepth, err)) return false;
+  const nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    *err = "not valid JSON";
+    return false;
+  }
+  if (!j.is_object()) {
+    *err = "expected a JSON object";
+    return false;
+  }
+  for (const char* key : {"sentence", "target"}) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) {
+      *err = std::string("missing string field \"") + key + "\"";
+      return false;
+    }
+  }
+  *sentence = j["sentence"].get<std::string>();
+  *target = j["target"].get<std::string>();
   return true;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/assess.h"
+#include "kb/knowledge.h"
 
 namespace twitchcheck {
 
@@ -58,5 +59,18 @@ bool JsonDepthWithin(std::string_view json, int max_depth, std::string* err);
 // every line against kMaxEvalLineBytes and kMaxJsonDepth; false with *err naming the file
 // and line. Used before the evaluation readers open the file.
 bool CheckJsonLinesFile(const std::string& path, std::string* err);
+
+// Reads an `interview --json` step request (SPEC.md §4): age, sex, text, described,
+// evidence (each id known to `kb`). False with *err naming what is wrong; *past_limit is
+// set when that is a limit (size, nesting, text length, evidence count: exit 1) rather
+// than a malformed field (exit 2).
+bool ParseInterviewRequest(const Knowledge& kb, std::string_view body, Patient* patient,
+                           std::vector<Evidence>* answers, std::string* text, bool* described,
+                           bool* past_limit, std::string* err);
+
+// Reads `sentence` and `target` from one `context --jsonl` line (nesting checked first);
+// false with *err when it cannot.
+bool ParseContextLine(std::string_view line, std::string* sentence, std::string* target,
+                      std::string* err);
 
 }  // namespace twitchcheck

@@ -765,13 +765,16 @@ bool HasIssueAbout(const std::vector<KbIssue>& issues, const std::string& path) 
 
 std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbIssue>* errors) {
   std::map<std::string, std::string> files;
-  std::string prefix = "kb/";  // where the built-in copy was compiled from
   if (dir.empty()) {
     for (const EmbeddedFile& f : EmbeddedKnowledgeFiles()) files[std::string(f.name)] = std::string(f.text);
-  } else {
-    if (!ReadKnowledgeFiles(dir, &files, errors)) return nullptr;
-    prefix = dir.back() == '/' ? dir : dir + "/";
+    return LoadKnowledgeFiles(std::move(files), "kb/", errors);  // where it was compiled from
   }
+  if (!ReadKnowledgeFiles(dir, &files, errors)) return nullptr;
+  return LoadKnowledgeFiles(std::move(files), dir.back() == '/' ? dir : dir + "/", errors);
+}
+
+std::unique_ptr<Knowledge> LoadKnowledgeFiles(std::map<std::string, std::string> files,
+                                              const std::string& prefix, std::vector<KbIssue>* errors) {
   auto kb = std::make_unique<Knowledge>();
   Loader loader(kb.get(), errors, prefix);
   // The files are parsed in parallel (each parse is independent; libyaml keeps no global
@@ -790,9 +793,10 @@ std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbI
   for (const std::string& n : KnowledgeFileNames()) {
     auto it = parses.find(n);
     if (it == parses.end()) {
-      if (IsReaderFile(n) && (dir.empty() || !HasIssueAbout(*errors, prefix + n))) continue;
-      // Reading a copy from disk already said what is wrong with the file.
-      if (dir.empty()) loader.Error(n, 0, "file is missing");
+      // Reading a copy from disk may have said what is wrong with the file already.
+      const bool told = HasIssueAbout(*errors, prefix + n);
+      if (IsReaderFile(n) && !told) continue;  // optional: only the text reader needs them
+      if (!told) loader.Error(n, 0, "file is missing");
       syntax_ok = false;
       continue;
     }
