@@ -43,30 +43,31 @@ bool JsonDepthWithin(std::string_view json, int max_depth, std::string* err) {
   return true;
 }
 
-bool CheckJsonLinesFile(const std::string& path, std::string* err) {
-  std::string text, why;
-  if (!ReadRegularFile(path, kMaxEvalFileBytes, "file", &text, &why)) {
-    *err = why;
-    return false;
-  }
+bool CheckJsonLines(std::string_view text, const std::string& name, std::string* err) {
+  std::string why;
   size_t line_no = 0;
   for (size_t at = 0; at < text.size();) {
     ++line_no;
     size_t nl = text.find('\n', at);
-    if (nl == std::string::npos) nl = text.size();
-    const std::string_view line(text.data() + at, nl - at);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = text.substr(at, nl - at);
     if (line.size() > kMaxEvalLineBytes) {
-      *err = path + ":" + std::to_string(line_no) + ": line longer than the limit of " +
+      *err = name + ":" + std::to_string(line_no) + ": line longer than the limit of " +
              FormatBytes(kMaxEvalLineBytes);
       return false;
     }
     if (!JsonDepthWithin(line, kMaxJsonDepth, &why)) {
-      *err = path + ":" + std::to_string(line_no) + ": " + why;
+      *err = name + ":" + std::to_string(line_no) + ": " + why;
       return false;
     }
     at = nl + 1;
   }
   return true;
+}
+
+bool CheckJsonLinesFile(const std::string& path, std::string* err) {
+  std::string text;
+  return ReadRegularFile(path, kMaxEvalFileBytes, "file", &text, err) && CheckJsonLines(text, path, err);
 }
 
 bool ParseAge(const std::string& s, int* age, std::string* err) {

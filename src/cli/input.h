@@ -59,6 +59,8 @@ bool JsonDepthWithin(std::string_view json, int max_depth, std::string* err);
 // every line against kMaxEvalLineBytes and kMaxJsonDepth; false with *err naming the file
 // and line. Used before the evaluation readers open the file.
 bool CheckJsonLinesFile(const std::string& path, std::string* err);
+// The same checks on text in memory; messages name it `name`.
+bool CheckJsonLines(std::string_view text, const std::string& name, std::string* err);
 
 // Reads an `interview --json` step request (SPEC.md §4): age, sex, text, described,
 // evidence (each id known to `kb`). False with *err naming what is wrong; *past_limit is

@@ -375,7 +375,7 @@ class Loader {
       Flag(file, n, "mention_counts", &f.mention_counts);
       for (Text& t : Items(file, n, "phrases")) {
         std::string& p = t.text;
-        std::transform(p.begin(), p.end(), p.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(p.begin(), p.end(), p.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (!HasWords(p)) {
           Error(file, t.line, "finding '" + f.id + "' has an empty phrase");
           continue;
