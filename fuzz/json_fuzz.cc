@@ -72,7 +72,7 @@ void ContextLine(std::string_view line) {
   ContextResult result;
   ClassifyTargetInSentence(DefaultContextEngine(), sentence, target, &result);
   const ContextLabels l = LabelsFor(result);
-  Check(!l.negation.empty() && !l.temporality.empty() && !l.experiencer.empty());
+  Check(l.negation && l.temporality && l.experiencer && *l.negation && *l.temporality && *l.experiencer);
 }
 
 void EvalFile(const Knowledge& kb, std::string_view text) {
