@@ -29,7 +29,7 @@ TEST(YamlTest, F8_DepthIsLimitedForFlowAndBlockNesting) {
   l.max_depth = 4;
   EXPECT_EQ(ErrorOf("a: [[[1]]]\n", l), "");  // map + 3 lists = 4
   EXPECT_EQ(ErrorOf("a: [[[[1]]]]\n", l), "1: nested deeper than the limit of 4 levels");
-  EXPECT_EQ(ErrorOf("a:\n b:\n  c:\n   d:\n    e: 1\n", l), "4: nested deeper than the limit of 4 levels");
+  EXPECT_EQ(ErrorOf("a:\n b:\n  c:\n   d:\n    e: 1\n", l), "5: nested deeper than the limit of 4 levels");
   EXPECT_EQ(ErrorOf("a: " + std::string(1000000, '[') + "\n"), "1: nested deeper than the limit of 64 levels");
 }
 
