@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -20,7 +21,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string TempPath(const std::string& name) { return (fs::temp_directory_path() / ("twitchcheck_input_" + name)).string(); }
+// Per process: other checkouts' tests may run at the same time on this machine.
+std::string TempPath(const std::string& name) {
+  return (fs::temp_directory_path() / ("twitchcheck_input_" + std::to_string(::getpid()) + "_" + name)).string();
+}
 
 void Write(const std::string& path, const std::string& text) {
   fs::remove(path);

@@ -22,7 +22,8 @@ namespace fs = std::filesystem;
 
 // A fresh copy of the real knowledge base; returns its directory.
 std::string CopyKb(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("twitchcheck_hostile_" + name);
+  // Per process: other checkouts' tests may run at the same time on this machine.
+  const fs::path dir = fs::temp_directory_path() / ("twitchcheck_hostile_" + std::to_string(::getpid()) + "_" + name);
   fs::remove_all(dir);
   fs::copy(fs::path(TWITCHCHECK_SOURCE_DIR) / "kb", dir, fs::copy_options::recursive);
   return dir.string();

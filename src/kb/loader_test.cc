@@ -1,6 +1,7 @@
 #include "kb/knowledge.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -62,8 +63,13 @@ std::map<std::string, std::string> ValidFiles() {
   };
 }
 
+// Per process: other checkouts' tests may run at the same time on this machine.
+std::string DirFor(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("twitchcheck_kb_" + std::to_string(::getpid()) + "_" + name)).string();
+}
+
 std::string WriteDir(const std::map<std::string, std::string>& files, const std::string& name) {
-  std::string dir = (std::filesystem::temp_directory_path() / ("twitchcheck_kb_" + name)).string();
+  std::string dir = DirFor(name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   for (const auto& [f, text] : files) std::ofstream(dir + "/" + f) << text;
@@ -168,7 +174,7 @@ TEST(LoaderTest, MissingFileIsAnError) {
   std::vector<KbIssue> errors;
   EXPECT_EQ(LoadKnowledge(WriteDir(files, "missing_file"), &errors), nullptr);
   bool found = false;
-  const std::string dir = std::filesystem::temp_directory_path() / "twitchcheck_kb_missing_file";
+  const std::string dir = DirFor("missing_file");
   for (const KbIssue& e : errors) found |= e.ToString() == dir + "/advice.yaml: file is missing";
   EXPECT_TRUE(found);
 }
