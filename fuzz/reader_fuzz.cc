@@ -1,10 +1,11 @@
 // libFuzzer target: the whole text reader (tokenizer, stemmer, phrase matcher, context
-// engine, attributes), the assessment and (for one input in eight) the next interview step,
-// on arbitrary bytes.
+// engine, attributes), the assessment rendered as `assess --json` and `parse --json`
+// render it, and (for one input in eight) the next interview step, on arbitrary bytes.
 // Build: CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DTWITCHCHECK_FUZZ=ON
 //        -DTWITCHCHECK_SANITIZE=ON -DTWITCHCHECK_BENCH=OFF && ninja -C build-fuzz reader_fuzz
 // (TWITCHCHECK_FUZZ instruments the whole library for coverage feedback.)
-// Run:   build-fuzz/reader_fuzz -max_total_time=120 [corpus-dir]
+// Run:   build-fuzz/reader_fuzz -max_total_time=120 -timeout=5 build-fuzz/corpus/reader fuzz/seeds
+// New inputs go to the first directory (in the build tree); fuzz/seeds is only read.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include "engine/assess.h"
 #include "engine/interview.h"
 #include "kb/knowledge.h"
+#include "render/json.h"
 #include "text/context.h"
 #include "text/reader.h"
 #include "text/token.h"
@@ -67,6 +69,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const AttributeMention& m : reading.attributes.mentions) Check(m.begin <= m.end && m.end <= text.size());
   const Assessment assessment = Assess(kb, reading.evidence, reading.patient);
   for (const ConditionResult& c : assessment.conditions) Check(c.probability >= 0 && c.probability <= 1);
+  // What the user gets: the JSON documents, serialized (this is where a span that cuts a
+  // UTF-8 sequence, or invalid bytes in the text, would throw).
+  (void)AssessmentJson(kb, assessment, reading.patient, &reading).dump(2);
+  (void)ReadingJson(kb, reading).dump(2);
 
   // The interview's next step on what was read: costly (one inference per askable
   // finding), so only for some inputs.

@@ -1,6 +1,7 @@
 // The `twitchcheck` program as a user runs it: exit codes, messages, JSON contracts.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -18,7 +19,8 @@ struct ProgramRun {
 ProgramRun Twitchcheck(const std::string& args, const std::string& stdin_text = "") {
   std::string cmd = std::string(TWITCHCHECK_BINARY) + " " + args + " 2>&1";
   if (!stdin_text.empty()) {
-    std::string file = testing::TempDir() + "/twitchcheck_stdin.txt";
+    // One file per process: ctest -j runs several of these tests at once.
+    std::string file = testing::TempDir() + "/twitchcheck_stdin_" + std::to_string(getpid()) + ".txt";
     FILE* f = std::fopen(file.c_str(), "w");
     std::fputs(stdin_text.c_str(), f);
     std::fclose(f);

@@ -7,6 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/input.h"
+#include "kb/bounded_read.h"
+#include "kb/knowledge.h"
 #include "text/context.h"
 
 namespace twitchcheck {
@@ -22,37 +25,16 @@ constexpr const char* kHelp =
     "sentence is judged. A line that is not such an object gets {\"error\": \"...\"} on\n"
     "stdout and a message naming its line number on stderr; the others are still processed\n"
     "and the exit status is 1. Blank lines are skipped. The rules come from the built-in\n"
-    "kb/context_rules.yaml, or from DIR/context_rules.yaml with --kb DIR.\n";
+    "kb/context_rules.yaml, or from DIR/context_rules.yaml with --kb DIR (the whole of DIR\n"
+    "is validated first).\n\n"
+    "Limits: at most 64 KiB per line (a longer line gets an error and is skipped), JSON\n"
+    "nested at most 16 deep; any number of lines, streamed.\n";
 
 void AppendLabels(const ContextResult& r, std::string* out) {
   const ContextLabels l = LabelsFor(r);
   out->append("{\"negation\": \"").append(l.negation);
   out->append("\", \"temporality\": \"").append(l.temporality);
   out->append("\", \"experiencer\": \"").append(l.experiencer).append("\"}\n");
-}
-
-// Reads `sentence` and `target` from one line; false with *err when it cannot.
-bool ParseLine(const std::string& line, std::string* sentence, std::string* target,
-               std::string* err) {
-  const nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    *err = "not valid JSON";
-    return false;
-  }
-  if (!j.is_object()) {
-    *err = "expected a JSON object";
-    return false;
-  }
-  for (const char* key : {"sentence", "target"}) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) {
-      *err = std::string("missing string field \"") + key + "\"";
-      return false;
-    }
-  }
-  *sentence = j["sentence"].get<std::string>();
-  *target = j["target"].get<std::string>();
-  return true;
 }
 
 }  // namespace
@@ -79,6 +61,12 @@ int CmdContext(const CommandArgs& a) {
   const ContextEngine* engine = &DefaultContextEngine();
   if (!a.kb_dir.empty()) {
     std::string err;
+    // Every file of DIR is validated (bounded, regular files, numbers in range) before the
+    // context engine reads its rules from it (SPEC.md §4 --kb).
+    if (!KnowledgeFor(a.kb_dir, &err)) {
+      std::fprintf(stderr, "twitchcheck: the knowledge base is invalid:\n%s", err.c_str());
+      return 1;
+    }
     own = LoadContextEngine(a.kb_dir, &err);
     if (!own) {
       std::fprintf(stderr, "twitchcheck context: %s\n", err.c_str());
@@ -87,15 +75,23 @@ int CmdContext(const CommandArgs& a) {
     engine = own.get();
   }
 
-  std::ios::sync_with_stdio(false);
   std::string line, sentence, target, err, out;
   out.reserve(1 << 16);
   size_t line_no = 0, bad = 0;
   ContextResult result;
-  while (std::getline(std::cin, line)) {
+  // Line by line, each bounded: memory stays at one line plus the output buffer however
+  // much arrives.
+  for (LineStatus st; (st = ReadLineBounded(stdin, kMaxContextLineBytes, &line)) != LineStatus::kEnd;) {
     ++line_no;
+    if (st == LineStatus::kTooLong) {
+      err = "line longer than the limit of " + FormatBytes(kMaxContextLineBytes);
+      ++bad;
+      std::fprintf(stderr, "twitchcheck context: stdin:%zu: %s\n", line_no, err.c_str());
+      out.append("{\"error\": ").append(nlohmann::json(err).dump()).append("}\n");
+      continue;
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (!ParseLine(line, &sentence, &target, &err)) {
+    if (!ParseContextLine(line, &sentence, &target, &err)) {
       ++bad;
       std::fprintf(stderr, "twitchcheck context: stdin:%zu: %s\n", line_no, err.c_str());
       out.append("{\"error\": ").append(nlohmann::json(err).dump()).append("}\n");

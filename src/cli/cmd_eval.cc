@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/input.h"
 #include "eval/context_eval.h"
 #include "eval/interview_eval.h"
 #include "eval/vignettes.h"
@@ -10,13 +11,30 @@
 
 namespace twitchcheck {
 
+namespace {
+const char kUsage[] =
+    "usage: twitchcheck eval vignettes FILE | eval interview FILE | eval context FILE\n\n"
+    "Scores the assessment, the interview or the context engine on a JSON-lines FILE.\n"
+    "Limits: FILE a regular file of at most 64 MiB, at most 1 MiB per line, JSON nested at\n"
+    "most 16 deep; a file past a limit is refused (exit 1) before any case is scored.\n";
+}  // namespace
+
 int CmdEval(const CommandArgs& a) {
+  if (a.args.size() == 1 && (a.args[0] == "--help" || a.args[0] == "-h")) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
   if (a.args.size() != 2 || (a.args[0] != "vignettes" && a.args[0] != "context" && a.args[0] != "interview")) {
-    std::fprintf(stderr,
-                 "usage: twitchcheck eval vignettes FILE | eval interview FILE | eval context FILE\n");
+    std::fputs(kUsage, stderr);
     return 2;
   }
   std::string err;
+  // The evaluation readers trust what they parse (a vignette's id is printed back with the
+  // recursive JSON serializer): the file is checked against the limits first.
+  if (!CheckJsonLinesFile(a.args[1], &err)) {
+    std::fprintf(stderr, "twitchcheck eval %s: %s\n", a.args[0].c_str(), err.c_str());
+    return 1;
+  }
   if (a.args[0] == "context") {
     if (!EvalContextFile(a.args[1], std::cout, &err)) {
       std::fprintf(stderr, "twitchcheck eval context: %s\n", err.c_str());

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/input.h"
 #include "engine/interview.h"
+#include "kb/bounded_read.h"
 #include "render/json.h"
 #include "render/terminal.h"
 #include "text/reader.h"
@@ -25,7 +26,10 @@ const char kUsage[] =
     "\"described\": true|false (optional)} and writes the next question (or null), whether to\n"
     "stop, the likely causes and the triage so far. A question with id \"describe\" asks for\n"
     "free text: add the reply to \"text\" and send \"described\": true with the next step.\n"
-    "A \"group_multiple\" question lists items: answer each as its own evidence entry.\n";
+    "A \"group_multiple\" question lists items: answer each as its own evidence entry.\n\n"
+    "Limits: the request at most 2 MiB, its text at most 1 MiB, at most 1,000 evidence items,\n"
+    "JSON nested at most 16 deep. A request past a limit is refused (exit 1); a malformed one\n"
+    "exits 2.\n";
 
 nlohmann::json ItemJson(const Finding& f) {
   return {{"id", f.id},
@@ -59,81 +63,22 @@ nlohmann::json QuestionJson(const Knowledge& kb, const Question& q) {
           {"items", {ItemJson(f)}}};
 }
 
-// Reads the step request; returns false with a message naming what is wrong.
-bool ParseRequest(const Knowledge& kb, const std::string& body, Patient* patient,
-                  std::vector<Evidence>* answers, std::string* text, bool* described,
-                  std::string* err) {
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    *err = "the request is not a JSON object";
-    return false;
-  }
-  if (j.contains("age") && !j["age"].is_null()) {
-    if (!j["age"].is_number_integer() || j["age"].get<long long>() < 0 || j["age"].get<long long>() > 120) {
-      *err = "\"age\" must be a whole number from 0 to 120";
-      return false;
-    }
-    patient->age = j["age"].get<int>();
-  }
-  if (j.contains("sex") && !j["sex"].is_null()) {
-    if (!j["sex"].is_string() || (j["sex"] != "female" && j["sex"] != "male")) {
-      *err = "\"sex\" must be \"female\" or \"male\"";
-      return false;
-    }
-    patient->sex = j["sex"].get<std::string>();
-  }
-  if (j.contains("text") && !j["text"].is_null()) {
-    if (!j["text"].is_string()) {
-      *err = "\"text\" must be a string";
-      return false;
-    }
-    *text = j["text"].get<std::string>();
-  }
-  if (j.contains("described") && !j["described"].is_null()) {
-    if (!j["described"].is_boolean()) {
-      *err = "\"described\" must be true or false";
-      return false;
-    }
-    *described = j["described"].get<bool>();
-  }
-  if (j.contains("evidence")) {
-    if (!j["evidence"].is_array()) {
-      *err = "\"evidence\" must be a list";
-      return false;
-    }
-    for (const auto& e : j["evidence"]) {
-      if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || !e.contains("status") ||
-          !e["status"].is_string()) {
-        *err = "each evidence item needs \"id\" and \"status\" strings";
-        return false;
-      }
-      Evidence ev;
-      ev.id = e["id"].get<std::string>();
-      ev.origin = "answer";
-      if (!ParseEvidenceStatus(e["status"].get<std::string>(), &ev.status)) {
-        *err = "evidence '" + ev.id + "': status must be present, absent, possible or unknown";
-        return false;
-      }
-      if (kb.FindingIndex(ev.id) < 0) {
-        *err = "unknown finding id '" + ev.id + "'";
-        return false;
-      }
-      answers->push_back(ev);
-    }
-  }
-  return true;
-}
-
 int JsonStep(const Knowledge& kb) {
-  std::ostringstream body;
-  body << std::cin.rdbuf();
+  std::string body, err;
+  // Bounded while reading; a request past a limit is bad data (exit 1), a malformed one
+  // bad usage (exit 2).
+  if (!ReadStreamBounded(stdin, kMaxRequestBytes, "the request on stdin", &body, &err)) {
+    std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
+    return 1;
+  }
   Patient patient;
   std::vector<Evidence> answers;
-  std::string text, err;
+  std::string text;
   InterviewOptions options;
-  if (!ParseRequest(kb, body.str(), &patient, &answers, &text, &options.described, &err)) {
+  bool past_limit = false;
+  if (!ParseInterviewRequest(kb, body, &patient, &answers, &text, &options.described, &past_limit, &err)) {
     std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
-    return 2;
+    return past_limit ? 1 : 2;
   }
   Reading reading;
   bool has_text = text.find_first_not_of(" \t\r\n") != std::string::npos;
@@ -165,7 +110,10 @@ int JsonStep(const Knowledge& kb) {
 
 bool Ask(const std::string& prompt, std::string* line) {
   std::cout << prompt << std::flush;
-  if (!std::getline(std::cin, *line)) return false;
+  const LineStatus st = ReadLineBounded(stdin, kMaxTextBytes, line);
+  if (st == LineStatus::kEnd) return false;
+  if (st == LineStatus::kTooLong)
+    std::fprintf(stderr, "twitchcheck: that answer is longer than 1 MiB; only its first 1 MiB is read\n");
   while (!line->empty() && (line->back() == '\r' || line->back() == ' ')) line->pop_back();
   return true;
 }

@@ -1,10 +1,74 @@
 #include "cli/input.h"
 
-#include <fstream>
-#include <iostream>
+#include <cstdio>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "kb/bounded_read.h"
+
 namespace twitchcheck {
+
+const char kInputLimitsHelp[] =
+    "  text (TEXT, --text-file F or - for stdin): at most 1 MiB; F must be a regular file\n"
+    "  interview --json request: at most 2 MiB, 1,000 evidence items\n"
+    "  context --jsonl: at most 64 KiB per line (lines are streamed, any number)\n"
+    "  eval FILE: a regular file of at most 64 MiB, 1 MiB per line\n"
+    "  JSON: nested at most 16 deep\n"
+    "  knowledge files (--kb DIR): regular files, each at most 8 MiB and 32 MiB together;\n"
+    "    YAML nested at most 32 deep, at most 1,000,000 values per file; every number\n"
+    "    within -1,000,000..1,000,000; at most 100,000 findings and 2,000 conditions\n"
+    "  (all in docs/limits.md)\n";
+
+bool JsonDepthWithin(std::string_view json, int max_depth, std::string* err) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // the escaped character cannot end the string
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        *err = "JSON nested deeper than the limit of " + std::to_string(max_depth) + " levels (at byte " +
+               std::to_string(i) + ")";
+        return false;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return true;
+}
+
+bool CheckJsonLines(std::string_view text, const std::string& name, std::string* err) {
+  std::string why;
+  size_t line_no = 0;
+  for (size_t at = 0; at < text.size();) {
+    ++line_no;
+    size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = text.substr(at, nl - at);
+    if (line.size() > kMaxEvalLineBytes) {
+      *err = name + ":" + std::to_string(line_no) + ": line longer than the limit of " +
+             FormatBytes(kMaxEvalLineBytes);
+      return false;
+    }
+    if (!JsonDepthWithin(line, kMaxJsonDepth, &why)) {
+      *err = name + ":" + std::to_string(line_no) + ": " + why;
+      return false;
+    }
+    at = nl + 1;
+  }
+  return true;
+}
+
+bool CheckJsonLinesFile(const std::string& path, std::string* err) {
+  std::string text;
+  return ReadRegularFile(path, kMaxEvalFileBytes, "file", &text, err) && CheckJsonLines(text, path, err);
+}
 
 bool ParseAge(const std::string& s, int* age, std::string* err) {
   if (s.empty() || s.size() > 3 || s.find_first_not_of("0123456789") != std::string::npos) {
@@ -104,22 +168,29 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
     *err = "give the text one way: as an argument, with --text-file, or with - for stdin";
     return false;
   }
+  // Bounded while reading: `--text-file /dev/zero` or `yes | twitchcheck assess -` stops
+  // at the limit instead of filling memory.
   if (!file.empty()) {
-    std::ifstream f(file, std::ios::binary);
-    if (!f) {
-      *err = "cannot read '" + file + "'";
+    if (!ReadRegularFile(file, kMaxTextBytes, "text file", &in->text, err)) {
+      if (err->find("not a regular file") != std::string::npos) *err += " (use - to read stdin)";
+      in->bad_data = true;
       return false;
     }
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    in->text = ss.str();
     in->has_text = true;
   } else if (from_stdin) {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    in->text = ss.str();
+    if (!ReadStreamBounded(stdin, kMaxTextBytes, "stdin", &in->text, err)) {
+      in->bad_data = true;
+      return false;
+    }
     in->has_text = true;
   } else if (!words.empty()) {
+    size_t total = 0;
+    for (const std::string& w : words) total += w.size() + 1;
+    if (total > kMaxTextBytes + 1) {
+      *err = "the text is longer than the limit of 1 MiB";
+      in->bad_data = true;
+      return false;
+    }
     for (size_t i = 0; i < words.size(); ++i) in->text += (i ? " " : "") + words[i];
     in->has_text = true;
   }
@@ -127,14 +198,119 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
     *err = "the text is empty";
     return false;
   }
-  if (in->text.size() > (1u << 20)) {
-    *err = "the text is longer than 1 MiB";
-    return false;
-  }
   if (!in->has_text && in->evidence.empty()) {
     *err = allow_evidence ? "nothing to assess: give some text or --evidence" : "no text given";
     return false;
   }
+  return true;
+}
+
+bool ParseInterviewRequest(const Knowledge& kb, std::string_view body, Patient* patient,
+                           std::vector<Evidence>* answers, std::string* text, bool* described,
+                           bool* past_limit, std::string* err) {
+  *past_limit = false;
+  if (body.size() > kMaxRequestBytes) {
+    *err = "the request is larger than the limit of " + FormatBytes(kMaxRequestBytes);
+    *past_limit = true;
+    return false;
+  }
+  if (!JsonDepthWithin(body, kMaxJsonDepth, err)) {  // before the parser sees it
+    *past_limit = true;
+    return false;
+  }
+  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    *err = "the request is not a JSON object";
+    return false;
+  }
+  if (j.contains("age") && !j["age"].is_null()) {
+    if (!j["age"].is_number_integer() || j["age"].get<long long>() < 0 || j["age"].get<long long>() > 120) {
+      *err = "\"age\" must be a whole number from 0 to 120";
+      return false;
+    }
+    patient->age = j["age"].get<int>();
+  }
+  if (j.contains("sex") && !j["sex"].is_null()) {
+    if (!j["sex"].is_string() || (j["sex"] != "female" && j["sex"] != "male")) {
+      *err = "\"sex\" must be \"female\" or \"male\"";
+      return false;
+    }
+    patient->sex = j["sex"].get<std::string>();
+  }
+  if (j.contains("text") && !j["text"].is_null()) {
+    if (!j["text"].is_string()) {
+      *err = "\"text\" must be a string";
+      return false;
+    }
+    *text = j["text"].get<std::string>();
+  }
+  if (j.contains("described") && !j["described"].is_null()) {
+    if (!j["described"].is_boolean()) {
+      *err = "\"described\" must be true or false";
+      return false;
+    }
+    *described = j["described"].get<bool>();
+  }
+  if (text->size() > kMaxTextBytes) {
+    *err = "\"text\" is longer than the limit of " + FormatBytes(kMaxTextBytes);
+    *past_limit = true;
+    return false;
+  }
+  if (j.contains("evidence")) {
+    if (!j["evidence"].is_array()) {
+      *err = "\"evidence\" must be a list";
+      return false;
+    }
+    if (j["evidence"].size() > kMaxRequestEvidence) {
+      *err = "\"evidence\" has " + std::to_string(j["evidence"].size()) + " items: more than the limit of " +
+             std::to_string(kMaxRequestEvidence);
+      *past_limit = true;
+      return false;
+    }
+    for (const auto& e : j["evidence"]) {
+      if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || !e.contains("status") ||
+          !e["status"].is_string()) {
+        *err = "each evidence item needs \"id\" and \"status\" strings";
+        return false;
+      }
+      Evidence ev;
+      ev.id = e["id"].get<std::string>();
+      ev.origin = "answer";
+      if (!ParseEvidenceStatus(e["status"].get<std::string>(), &ev.status)) {
+        *err = "evidence '" + ev.id + "': status must be present, absent, possible or unknown";
+        return false;
+      }
+      if (kb.FindingIndex(ev.id) < 0) {
+        *err = "unknown finding id '" + ev.id + "'";
+        return false;
+      }
+      answers->push_back(ev);
+    }
+  }
+  return true;
+}
+
+bool ParseContextLine(std::string_view line, std::string* sentence, std::string* target,
+                      std::string* err) {
+  if (!JsonDepthWithin(line, kMaxJsonDepth, err)) return false;
+  const nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    *err = "not valid JSON";
+    return false;
+  }
+  if (!j.is_object()) {
+    *err = "expected a JSON object";
+    return false;
+  }
+  for (const char* key : {"sentence", "target"}) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) {
+      *err = std::string("missing string field \"") + key + "\"";
+      return false;
+    }
+  }
+  *sentence = j["sentence"].get<std::string>();
+  *target = j["target"].get<std::string>();
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/input.h"
 
 namespace twitchcheck {
 namespace {
@@ -34,7 +35,9 @@ void Usage(FILE* f) {
   std::fprintf(f,
                "\noptions:\n  --kb DIR   load the knowledge base from DIR instead of the built-in copy\n"
                "  --version  print the program version\n\n"
-               "`twitchcheck COMMAND --help` describes each command.\n");
+               "limits (an input past one is refused with a message):\n%s\n"
+               "`twitchcheck COMMAND --help` describes each command.\n",
+               kInputLimitsHelp);
 }
 
 int Main(int argc, char** argv) {

@@ -164,7 +164,8 @@ struct Knowledge {
       advice_index, red_flag_index;
 };
 
-// A problem found while loading: file, line (1-based, 0 = whole file) and what is wrong.
+// A problem found while loading: file (its path as given: "DIR/findings.yaml", or
+// "kb/findings.yaml" for the built-in copy), line (1-based, 0 = whole file) and what is wrong.
 struct KbIssue {
   std::string file;
   int line = 0;
@@ -175,7 +176,13 @@ struct KbIssue {
 // Loads the knowledge base from `dir` (a folder of *.yaml files), or from the copy
 // compiled into the program when `dir` is empty. Returns nullptr and fills `errors` when
 // anything is invalid; every problem found is reported, not just the first.
+// Every file must be a regular file within the limits of kb/kb_files.h (docs/limits.md).
 std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbIssue>* errors);
+
+// As LoadKnowledge, from files already in memory (file name -> text, e.g. "findings.yaml");
+// messages name each file as `prefix` + name. Used by LoadKnowledge and the fuzzer.
+std::unique_ptr<Knowledge> LoadKnowledgeFiles(std::map<std::string, std::string> files,
+                                              const std::string& prefix, std::vector<KbIssue>* errors);
 
 // The built-in knowledge base, loaded once. REQUIRES: the built-in copy is valid (a test
 // and `kb lint` keep it so); aborts with the errors otherwise.

@@ -1,23 +1,23 @@
 // Reads kb/*.yaml into a Knowledge and validates every reference, range and citation.
 // The YAML reader (kb/yaml.h) reports syntax errors by exception; they become KbIssues.
+// Every message names the line of the key or value it is about.
 #include "kb/yaml.h"
 
 #include <algorithm>
-#include <filesystem>
+#include <cmath>
 #include <future>
-#include <fstream>
-#include <functional>
+#include <initializer_list>
 #include <mutex>
 #include <set>
-#include <sstream>
 
 #include "kb/embedded.h"
+#include "kb/kb_files.h"
 #include "kb/knowledge.h"
 
 namespace twitchcheck {
 
 std::string KbIssue::ToString() const {
-  std::string s = "kb/" + file;
+  std::string s = file;
   if (line > 0) s += ":" + std::to_string(line);
   return s + ": " + message;
 }
@@ -57,12 +57,73 @@ struct PendingRef {
   enum Kind { kFinding, kCondition, kSource, kAdvice } kind;
 };
 
+// A text value and the line it was written on.
+struct Text {
+  std::string text;
+  int line;
+};
+
 class Loader {
  public:
-  Loader(Knowledge* kb, std::vector<KbIssue>* issues) : kb_(kb), issues_(issues) {}
+  // `prefix` turns a file name into the path messages show ("kb/" for the built-in copy).
+  Loader(Knowledge* kb, std::vector<KbIssue>* issues, std::string prefix)
+      : kb_(kb), issues_(issues), prefix_(std::move(prefix)) {}
 
   void Error(const std::string& file, int line, const std::string& msg) {
-    issues_->push_back({file, line, msg});
+    issues_->push_back({prefix_ + file, line, msg});
+  }
+
+  // Reports every key of the mapping `n` not in `allowed`, at the key's own line, with the
+  // allowed key it is probably a misspelling of.
+  void Keys(const std::string& file, const YamlNode& n, const std::string& what,
+            std::initializer_list<const char*> allowed) {
+    if (!n.IsMap()) return;
+    for (const auto& kv : n) {
+      const std::string& key = kv.first.Scalar();
+      if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) continue;
+      std::string msg = what + ": unknown key '" + Shown(key) + "'";
+      const char* best = nullptr;
+      size_t best_d = 3;  // suggest only close spellings
+      for (const char* a : allowed) {
+        const size_t d = EditDistance(key, a);
+        if (d < best_d) best_d = d, best = a;
+      }
+      if (best) {
+        msg += " (did you mean '" + std::string(best) + "'?)";
+      } else {
+        msg += " (expected";
+        for (const char* a : allowed) msg += std::string(" ") + a;
+        msg += ")";
+      }
+      Error(file, Line(kv.first), msg);
+    }
+  }
+
+  // Levenshtein distance, for suggestions; long keys are not worth comparing.
+  static size_t EditDistance(const std::string& a, const std::string& b) {
+    if (a.size() > 40 || b.size() > 40) return 99;
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t diag = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        const size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+        diag = up;
+      }
+    }
+    return row[b.size()];
+  }
+
+  // A value as messages quote it: long ones cut short.
+  static std::string Shown(const std::string& s) { return s.size() > 60 ? s.substr(0, 60) + "..." : s; }
+
+  // False after reporting that an entry of a list is not a mapping.
+  bool IsEntry(const std::string& file, const YamlNode& n, const char* what) {
+    if (n.IsMap()) return true;
+    Error(file, Line(n), std::string("each ") + what + " must be a mapping of keys to values");
+    return false;
   }
 
   // The parse of `file` (started by ParseAll); false after reporting a syntax error.
@@ -80,6 +141,8 @@ class Loader {
   }
 
   static int Line(const YamlNode& n) { return n.Mark().line + 1; }
+  // The line of `v` when it is there, else of `fallback` (the entry that lacks it).
+  static int Line(const YamlNode& v, const YamlNode& fallback) { return v ? Line(v) : Line(fallback); }
 
   // Reads a required/optional scalar; reports a type error and returns the fallback.
   // An optional true/false field.
@@ -117,15 +180,35 @@ class Loader {
     }
     try {
       *out = v.as<double>();
-      return true;
     } catch (const YamlError&) {
       Error(file, Line(v), std::string("'") + key + "' must be a number");
       return false;
     }
+    if (std::fabs(*out) > kMaxKnowledgeNumber) {
+      Error(file, Line(v), std::string("'") + key + "' " + Shown(v.Scalar()) +
+                               " is out of range (-1000000 to 1000000)");
+      return false;
+    }
+    return true;
   }
 
-  std::vector<std::string> StrList(const std::string& file, const YamlNode& n, const char* key) {
-    std::vector<std::string> out;
+  // An optional age in years: a whole number in 0..kMaxAgeYears, checked before it
+  // becomes an int.
+  void Age(const std::string& file, const YamlNode& n, const char* key, std::optional<int>* out) {
+    YamlNode v = n[key];
+    if (!v) return;
+    double d;
+    if (!DecodeYaml(v, &d) || !(d >= 0 && d <= kMaxAgeYears) || d != std::floor(d)) {
+      Error(file, Line(v), std::string("prior factor '") + key + "' must be a whole number of years from 0 to " +
+                               std::to_string(kMaxAgeYears) + ", not '" + Shown(v.Scalar()) + "'");
+      return;
+    }
+    *out = static_cast<int>(d);
+  }
+
+  // A list of text values, each with its line.
+  std::vector<Text> Items(const std::string& file, const YamlNode& n, const char* key) {
+    std::vector<Text> out;
     YamlNode v = n[key];
     if (!v) return out;
     if (!v.IsSequence()) {
@@ -137,18 +220,22 @@ class Loader {
         Error(file, Line(item), std::string("'") + key + "' items must be text");
         continue;
       }
-      out.push_back(item.Scalar());
+      out.push_back({item.Scalar(), Line(item)});
     }
+    return out;
+  }
+
+  std::vector<std::string> StrList(const std::string& file, const YamlNode& n, const char* key) {
+    std::vector<std::string> out;
+    for (Text& t : Items(file, n, key)) out.push_back(std::move(t.text));
     return out;
   }
 
   void Refs(const std::string& file, const YamlNode& n, const char* key,
             PendingRef::Kind kind, std::vector<int>* out) {
-    YamlNode v = n[key];
-    int line = v ? Line(v) : Line(n);
-    std::vector<std::string> ids = StrList(file, n, key);
+    std::vector<Text> ids = Items(file, n, key);
     out->assign(ids.size(), -1);
-    for (size_t i = 0; i < ids.size(); ++i) pending_.push_back({file, line, ids[i], nullptr, kind});
+    for (size_t i = 0; i < ids.size(); ++i) pending_.push_back({file, ids[i].line, ids[i].text, nullptr, kind});
     // Slots are bound after the vector stops moving: remember (vector, index) pairs.
     for (size_t i = 0; i < ids.size(); ++i) bind_.push_back({out, i, pending_.size() - ids.size() + i});
   }
@@ -178,6 +265,7 @@ class Loader {
       Error(file, 0, std::string("expected a top-level '") + key + ":' list");
       return YamlNode();
     }
+    Keys(file, root, file, {key});
     YamlNode list = root[key];
     if (!list.IsSequence()) {
       Error(file, Line(list), std::string("'") + key + "' must be a list");
@@ -188,6 +276,8 @@ class Loader {
 
   void Meta(const std::string& file, const YamlNode& root) {
     if (!root.IsMap()) return Error(file, 0, "expected 'version:' and 'population:'");
+    Keys(file, root, "meta.yaml", {"version", "population", "disclaimer", "triage_thresholds", "advice_threshold",
+                                   "uncertain_weight", "describe_question", "emergency_screen", "interview_weights", "not_understood"});
     kb_->version = Str(file, root, "version", true);
     kb_->population = Str(file, root, "population", false);
     kb_->disclaimer = Str(file, root, "disclaimer", true);
@@ -209,10 +299,13 @@ class Loader {
       kb_->uncertain_weight = v;
     kb_->describe_question = Str(file, root, "describe_question", false);
     if (YamlNode nu = root["not_understood"]) {
+      Keys(file, nu, "not_understood", {"message", "emergency_help"});
       kb_->not_understood = Str(file, nu, "message", true);
       kb_->emergency_help = Str(file, nu, "emergency_help", true);
     }
     if (YamlNode screen = root["emergency_screen"]) {
+      if (!screen.IsMap()) return Error(file, Line(screen), "'emergency_screen' must have 'question' and 'findings'");
+      Keys(file, screen, "emergency_screen", {"question", "findings"});
       kb_->screen_question = Str(file, screen, "question", true);
       Refs(file, screen, "findings", PendingRef::kFinding, &kb_->screen);
       if (kb_->screen.empty()) Error(file, Line(screen), "emergency_screen lists no findings");
@@ -234,10 +327,8 @@ class Loader {
     for (const auto& kv : map) {
       const std::string key = kv.first.Scalar();
       double v = 0;
-      try {
-        v = kv.second.as<double>();
-      } catch (const YamlError&) {
-        Error(file, Line(kv.second), what + " for '" + key + "' must be a number");
+      if (!DecodeYaml(kv.second, &v) || std::fabs(v) > kMaxKnowledgeNumber) {
+        Error(file, Line(kv.second), what + " for '" + Shown(key) + "' must be a number from -1000000 to 1000000");
         continue;
       }
       fn(key, v, Line(kv.second));
@@ -246,8 +337,10 @@ class Loader {
 
   void Sources(const std::string& file, const YamlNode& root) {
     for (const YamlNode& n : List(file, root, "sources")) {
+      if (!IsEntry(file, n, "source")) continue;
+      Keys(file, n, "source", {"id", "title", "file", "url", "kind", "publisher", "year"});
       Source s;
-      int line = Line(n);
+      int line = Line(n["id"], n);
       s.id = Str(file, n, "id", true);
       s.title = Str(file, n, "title", true);
       s.file = Str(file, n, "file", false);
@@ -257,7 +350,7 @@ class Loader {
       s.kind = Str(file, n, "kind", false);
       if (s.kind.empty()) s.kind = s.file.empty() ? "reference" : "document";
       if (s.kind != "document" && s.kind != "reference")
-        Error(file, line, "source kind must be 'document' or 'reference', not '" + s.kind + "'");
+        Error(file, Line(n["kind"], n), "source kind must be 'document' or 'reference', not '" + Shown(s.kind) + "'");
       if (!CheckId(file, line, s.id)) continue;
       if (!kb_->source_index.emplace(s.id, kb_->sources.size()).second)
         Error(file, line, "duplicate source id '" + s.id + "'");
@@ -269,34 +362,49 @@ class Loader {
     YamlNode list = List(file, root, "findings");
     if (list) kb_->findings.reserve(kb_->findings.size() + list.size());
     for (const YamlNode& n : list) {
+      if (!IsEntry(file, n, "finding")) continue;
+      Keys(file, n, "finding", {"id", "name", "category", "leak", "question", "mention_counts", "phrases",
+                                "from_attribute", "sources", "implies", "masks", "combos"});
       // Built in place: pending references point into it. Never removed: any error
       // discards the whole load.
       Finding& f = kb_->findings.emplace_back();
-      int line = Line(n);
+      int line = Line(n["id"], n);
       f.file = file;
       f.line = line;
       f.id = Str(file, n, "id", true);
       f.name = Str(file, n, "name", true);
       f.category = Str(file, n, "category", true);
       if (!f.category.empty() && !kCategories.count(f.category))
-        Error(file, line, "finding '" + f.id + "': unknown category '" + f.category + "'");
+        Error(file, Line(n["category"]), "finding '" + f.id + "': unknown category '" + Shown(f.category) + "'");
       if (Num(file, n, "leak", &f.leak, true))
-        Probability(file, line, "finding '" + f.id + "': leak", f.leak, false);
+        Probability(file, Line(n["leak"]), "finding '" + f.id + "': leak", f.leak, false);
       f.question = Str(file, n, "question", false);
       Flag(file, n, "mention_counts", &f.mention_counts);
-      f.phrases = StrList(file, n, "phrases");
-      for (std::string& p : f.phrases) {
-        std::transform(p.begin(), p.end(), p.begin(), [](unsigned char c) { return std::tolower(c); });
+      for (Text& t : Items(file, n, "phrases")) {
+        std::string& p = t.text;
+        std::transform(p.begin(), p.end(), p.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (!HasWords(p)) {
+          Error(file, t.line, "finding '" + f.id + "' has an empty phrase");
+          continue;
+        }
         auto [it, fresh] = phrase_owner_.emplace(p, f.id);
         if (!fresh && it->second != f.id)
-          Error(file, line, "phrase '" + p + "' is claimed by both '" + it->second + "' and '" + f.id + "'");
+          Error(file, t.line, "phrase '" + Shown(p) + "' is claimed by both '" + it->second + "' and '" + f.id + "'");
         else if (!fresh)
-          Error(file, line, "finding '" + f.id + "' lists phrase '" + p + "' twice");
+          Error(file, t.line, "finding '" + f.id + "' lists phrase '" + Shown(p) + "' twice");
         size_t parts = 1;
-        for (size_t at = p.find("..."); at != std::string::npos; at = p.find("...", at + 3)) ++parts;
+        bool empty_part = false;
+        for (size_t from = 0, at = p.find("..."); ; from = at + 3, at = p.find("...", from)) {
+          empty_part |= !HasWords(p.substr(from, at == std::string::npos ? std::string::npos : at - from));
+          if (at == std::string::npos) break;
+          ++parts;
+        }
         if (parts > kMaxPhraseParts)
-          Error(file, line, "phrase '" + p + "' has " + std::to_string(parts) + " parts; at most " +
-                                std::to_string(kMaxPhraseParts) + " separated by '...'");
+          Error(file, t.line, "phrase '" + Shown(p) + "' has " + std::to_string(parts) + " parts; at most " +
+                                  std::to_string(kMaxPhraseParts) + " separated by '...'");
+        else if (empty_part)
+          Error(file, t.line, "phrase '" + Shown(p) + "' has an empty part around '...'");
+        f.phrases.push_back(std::move(p));
       }
       if (YamlNode c = n["combos"]) {
         if (!c.IsSequence()) Error(file, Line(c), "finding '" + f.id + "': combos must be a list of concept lists");
@@ -314,6 +422,7 @@ class Loader {
           }
       }
       if (YamlNode a = n["from_attribute"]) {
+        Keys(file, a, "from_attribute", {"attribute", "min", "max"});
         AttributeRange r;
         r.attribute = Str(file, a, "attribute", true);
         double v;
@@ -328,8 +437,8 @@ class Loader {
       if (f.phrases.empty() && f.combos.empty() && !f.from_attribute && f.question.empty())
         Error(file, line, "finding '" + f.id + "' has no phrases, no from_attribute and no question: nothing can ever set it");
       Refs(file, n, "sources", PendingRef::kSource, &f.sources);
-      implies_.push_back({file, line, StrList(file, n, "implies")});
-      masks_.push_back({file, line, StrList(file, n, "masks")});
+      implies_.push_back({file, Items(file, n, "implies")});
+      masks_.push_back({file, Items(file, n, "masks")});
       if (CheckId(file, line, f.id) &&
           !kb_->finding_index.emplace(f.id, kb_->findings.size() - 1).second)
         Error(file, line, "duplicate finding id '" + f.id + "'");
@@ -340,8 +449,12 @@ class Loader {
     YamlNode list = List(file, root, "conditions");
     if (list) kb_->conditions.reserve(kb_->conditions.size() + list.size());
     for (const YamlNode& n : list) {
+      if (!IsEntry(file, n, "condition")) continue;
+      Keys(file, n, "condition", {"id", "name", "description", "mechanism", "typical_course", "prior",
+                                  "prior_factors", "seriousness", "urgency", "specialist", "advice", "sources",
+                                  "links"});
       Condition& c = kb_->conditions.emplace_back();
-      int line = Line(n);
+      int line = Line(n["id"], n);
       c.file = file;
       c.line = line;
       c.id = Str(file, n, "id", true);
@@ -350,27 +463,31 @@ class Loader {
       c.mechanism = Str(file, n, "mechanism", true);
       c.typical_course = Str(file, n, "typical_course", false);
       if (Num(file, n, "prior", &c.prior, true))
-        Probability(file, line, "condition '" + c.id + "': prior", c.prior, false);
+        Probability(file, Line(n["prior"]), "condition '" + c.id + "': prior", c.prior, false);
       if (YamlNode pf = n["prior_factors"]) {
+        if (!pf.IsSequence()) Error(file, Line(pf), "condition '" + c.id + "': 'prior_factors' must be a list");
         for (const YamlNode& x : pf) {
+          if (!IsEntry(file, x, "prior factor")) continue;
+          Keys(file, x, "prior factor", {"min_age", "max_age", "sex", "factor"});
           PriorFactor f;
-          double v;
-          if (Num(file, x, "min_age", &v, false)) f.min_age = static_cast<int>(v);
-          if (Num(file, x, "max_age", &v, false)) f.max_age = static_cast<int>(v);
+          Age(file, x, "min_age", &f.min_age);
+          Age(file, x, "max_age", &f.max_age);
+          if (f.min_age && f.max_age && *f.min_age > *f.max_age)
+            Error(file, Line(x["max_age"]), "prior factor: min_age > max_age");
           f.sex = Str(file, x, "sex", false);
           if (!f.sex.empty() && f.sex != "female" && f.sex != "male")
-            Error(file, Line(x), "prior factor sex must be female or male");
+            Error(file, Line(x["sex"]), "prior factor sex must be female or male");
           if (Num(file, x, "factor", &f.factor, true) && !(f.factor > 0 && f.factor < 1000))
-            Error(file, Line(x), "prior factor must be in (0, 1000)");
+            Error(file, Line(x["factor"]), "prior factor must be in (0, 1000)");
           c.prior_factors.push_back(f);
         }
       }
       c.seriousness = Str(file, n, "seriousness", true);
       if (!c.seriousness.empty() && !kSeriousness.count(c.seriousness))
-        Error(file, line, "condition '" + c.id + "': unknown seriousness '" + c.seriousness + "'");
+        Error(file, Line(n["seriousness"]), "condition '" + c.id + "': unknown seriousness '" + Shown(c.seriousness) + "'");
       std::string urgency = Str(file, n, "urgency", true);
       if (auto t = ParseTriage(urgency)) c.urgency = *t;
-      else if (!urgency.empty()) Error(file, line, "condition '" + c.id + "': unknown urgency '" + urgency + "'");
+      else if (!urgency.empty()) Error(file, Line(n["urgency"]), "condition '" + c.id + "': unknown urgency '" + Shown(urgency) + "'");
       c.specialist = Str(file, n, "specialist", true);
       Refs(file, n, "advice", PendingRef::kAdvice, &c.advice);
       Refs(file, n, "sources", PendingRef::kSource, &c.sources);
@@ -389,13 +506,15 @@ class Loader {
         const YamlNode l = links.at(i);
         int lline = Line(l);
         Link& link = stored.links[i];
+        if (!IsEntry(file, l, "link")) continue;
+        Keys(file, l, "link", {"finding", "strength", "sources"});
         std::string fid = Str(file, l, "finding", true);
         if (Num(file, l, "strength", &link.strength, true))
-          Probability(file, lline, "link " + stored.id + " -> " + fid + ": strength", link.strength, false);
-        link_findings_.push_back({file, lline, fid, stored.id, kb_->conditions.size() - 1, i});
+          Probability(file, Line(l["strength"]), "link " + stored.id + " -> " + fid + ": strength", link.strength, false);
+        link_findings_.push_back({file, Line(l["finding"], l), fid, stored.id, kb_->conditions.size() - 1, i});
         if (!l["sources"] || l["sources"].size() == 0)
           Error(file, lline, "link " + stored.id + " -> " + fid + " cites no source");
-        link_sources_.push_back({file, lline, StrList(file, l, "sources"), kb_->conditions.size() - 1, i});
+        link_sources_.push_back({file, Items(file, l, "sources"), kb_->conditions.size() - 1, i});
       }
     }
   }
@@ -404,27 +523,29 @@ class Loader {
     YamlNode list = List(file, root, "red_flags");
     if (list) kb_->red_flags.reserve(kb_->red_flags.size() + list.size());
     for (const YamlNode& n : list) {
+      if (!IsEntry(file, n, "red flag")) continue;
+      Keys(file, n, "red flag", {"id", "level", "specialist", "reason", "sources", "when", "unless"});
       RedFlag& r = kb_->red_flags.emplace_back();
-      int line = Line(n);
+      int line = Line(n["id"], n);
       r.id = Str(file, n, "id", true);
       std::string level = Str(file, n, "level", true);
       if (auto t = ParseTriage(level)) r.level = *t;
-      else if (!level.empty()) Error(file, line, "red flag '" + r.id + "': unknown level '" + level + "'");
+      else if (!level.empty()) Error(file, Line(n["level"]), "red flag '" + r.id + "': unknown level '" + Shown(level) + "'");
       r.specialist = Str(file, n, "specialist", false);
       r.reason = Str(file, n, "reason", true);
       if (!n["sources"] || n["sources"].size() == 0) Error(file, line, "red flag '" + r.id + "' cites no source");
       Refs(file, n, "sources", PendingRef::kSource, &r.sources);
       Refs(file, n, "unless", PendingRef::kFinding, &r.unless);
       YamlNode when = n["when"];
-      std::vector<std::vector<std::string>> alts;
+      std::vector<std::vector<Text>> alts;
       if (!when || !when.IsSequence() || when.size() == 0) {
-        Error(file, line, "red flag '" + r.id + "' needs a 'when' list of finding lists");
+        Error(file, Line(when, n), "red flag '" + r.id + "' needs a 'when' list of finding lists");
       } else {
         for (const YamlNode& alt : when) {
-          std::vector<std::string> ids;
-          if (alt.IsScalar()) ids.push_back(alt.Scalar());
+          std::vector<Text> ids;
+          if (alt.IsScalar()) ids.push_back({alt.Scalar(), Line(alt)});
           else if (alt.IsSequence())
-            for (const YamlNode& x : alt) ids.push_back(x.IsScalar() ? x.Scalar() : "");
+            for (const YamlNode& x : alt) ids.push_back({x.IsScalar() ? x.Scalar() : "", Line(x)});
           if (ids.empty()) Error(file, Line(alt), "red flag '" + r.id + "': empty 'when' alternative");
           alts.push_back(std::move(ids));
         }
@@ -440,12 +561,15 @@ class Loader {
     YamlNode list = List(file, root, "advice");
     if (list) kb_->advice.reserve(kb_->advice.size() + list.size());
     for (const YamlNode& n : list) {
+      if (!IsEntry(file, n, "advice item")) continue;
+      Keys(file, n, "advice item", {"id", "kind", "title", "text", "foods", "always", "sources", "when_conditions",
+                                    "when_findings"});
       Advice& a = kb_->advice.emplace_back();
-      int line = Line(n);
+      int line = Line(n["id"], n);
       a.id = Str(file, n, "id", true);
       a.kind = Str(file, n, "kind", true);
       if (!a.kind.empty() && !kAdviceKinds.count(a.kind))
-        Error(file, line, "advice '" + a.id + "': unknown kind '" + a.kind + "'");
+        Error(file, Line(n["kind"]), "advice '" + a.id + "': unknown kind '" + Shown(a.kind) + "'");
       a.title = Str(file, n, "title", true);
       a.text = Str(file, n, "text", true);
       a.foods = StrList(file, n, "foods");
@@ -497,9 +621,9 @@ class Loader {
     }
     for (const LinkSources& ls : link_sources_) {
       Link& link = kb_->conditions[ls.cond].links[ls.link];
-      for (const std::string& id : ls.ids) {
-        int idx = Resolve(PendingRef::kSource, id);
-        if (idx < 0) Error(ls.file, ls.line, "unknown source '" + id + "'");
+      for (const Text& id : ls.ids) {
+        int idx = Resolve(PendingRef::kSource, id.text);
+        if (idx < 0) Error(ls.file, id.line, "unknown source '" + Shown(id.text) + "'");
         link.sources.push_back(idx);
       }
     }
@@ -507,28 +631,30 @@ class Loader {
       RedFlag& r = kb_->red_flags[w.flag];
       for (const auto& alt : w.alts) {
         std::vector<int> idx;
-        for (const std::string& id : alt) {
-          int i = Resolve(PendingRef::kFinding, id);
-          if (i < 0) Error(w.file, w.line, "red flag '" + r.id + "': unknown finding '" + id + "'");
+        for (const Text& id : alt) {
+          int i = Resolve(PendingRef::kFinding, id.text);
+          if (i < 0) Error(w.file, id.line, "red flag '" + r.id + "': unknown finding '" + Shown(id.text) + "'");
           idx.push_back(i);
         }
         r.when.push_back(std::move(idx));
       }
     }
     for (size_t f = 0; f < implies_.size() && f < kb_->findings.size(); ++f) {
-      for (const std::string& id : implies_[f].ids) {
+      for (const Text& t : implies_[f].ids) {
+        const std::string& id = t.text;
         int i = Resolve(PendingRef::kFinding, id);
-        if (i < 0) Error(implies_[f].file, implies_[f].line, "finding '" + kb_->findings[f].id + "' implies unknown finding '" + id + "'");
-        else if (i == static_cast<int>(f)) Error(implies_[f].file, implies_[f].line, "finding '" + id + "' implies itself");
+        if (i < 0) Error(implies_[f].file, t.line, "finding '" + kb_->findings[f].id + "' implies unknown finding '" + Shown(id) + "'");
+        else if (i == static_cast<int>(f)) Error(implies_[f].file, t.line, "finding '" + id + "' implies itself");
         else kb_->findings[f].implies.push_back(i);
       }
     }
     for (size_t f = 0; f < masks_.size() && f < kb_->findings.size(); ++f) {
-      for (const std::string& id : masks_[f].ids) {
+      for (const Text& t : masks_[f].ids) {
+        const std::string& id = t.text;
         int i = Resolve(PendingRef::kFinding, id);
-        if (i < 0) Error(masks_[f].file, masks_[f].line, "finding '" + kb_->findings[f].id + "' masks unknown finding '" + id + "'");
-        else if (i == static_cast<int>(f)) Error(masks_[f].file, masks_[f].line, "finding '" + id + "' masks itself");
-        else if (kb_->findings[f].phrases.empty()) Error(masks_[f].file, masks_[f].line, "finding '" + kb_->findings[f].id + "' masks '" + id + "' but has no phrases");
+        if (i < 0) Error(masks_[f].file, t.line, "finding '" + kb_->findings[f].id + "' masks unknown finding '" + Shown(id) + "'");
+        else if (i == static_cast<int>(f)) Error(masks_[f].file, t.line, "finding '" + id + "' masks itself");
+        else if (kb_->findings[f].phrases.empty()) Error(masks_[f].file, t.line, "finding '" + kb_->findings[f].id + "' masks '" + id + "' but has no phrases");
         else kb_->findings[f].masks.push_back(i);
       }
     }
@@ -542,31 +668,56 @@ class Loader {
     }
   }
 
+  // Depth-first search with an explicit stack (no recursion: a chain of 100,000 findings
+  // must not overflow the call stack). Reports the first cycle found.
   void CheckImpliesCycles() {
     const size_t n = kb_->findings.size();
-    std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
-    std::function<bool(size_t, std::vector<size_t>&)> dfs = [&](size_t f, std::vector<size_t>& path) {
-      state[f] = 1;
-      path.push_back(f);
-      for (int g : kb_->findings[f].implies) {
+    std::vector<char> state(n, 0);  // 0 new, 1 on the current path, 2 done
+    struct Frame {
+      size_t finding;
+      size_t next;  // index into its implies list
+    };
+    std::vector<Frame> path;
+    for (size_t start = 0; start < n; ++start) {
+      if (state[start] != 0) continue;
+      state[start] = 1;
+      path.push_back({start, 0});
+      while (!path.empty()) {
+        Frame& top = path.back();
+        const std::vector<int>& next = kb_->findings[top.finding].implies;
+        if (top.next == next.size()) {
+          state[top.finding] = 2;
+          path.pop_back();
+          continue;
+        }
+        const int g = next[top.next++];
         if (state[g] == 1) {
           std::string cycle;
-          auto start = std::find(path.begin(), path.end(), static_cast<size_t>(g));
-          for (auto it = start; it != path.end(); ++it) cycle += kb_->findings[*it].id + " -> ";
+          size_t from = path.size();
+          while (from > 0 && path[from - 1].finding != static_cast<size_t>(g)) --from;
+          for (size_t k = from - 1; k < path.size(); ++k) cycle += kb_->findings[path[k].finding].id + " -> ";
           cycle += kb_->findings[g].id;
+          if (cycle.size() > 2000) cycle = cycle.substr(0, 2000) + "...";
           Error(kb_->findings[g].file, kb_->findings[g].line, "'implies' forms a cycle: " + cycle);
-          return true;
+          return;
         }
-        if (state[g] == 0 && dfs(g, path)) return true;
+        if (state[g] == 0) {
+          state[g] = 1;
+          path.push_back({static_cast<size_t>(g), 0});
+        }
       }
-      path.pop_back();
-      state[f] = 2;
-      return false;
-    };
-    for (size_t f = 0; f < n; ++f) {
-      std::vector<size_t> path;
-      if (state[f] == 0 && dfs(f, path)) return;
     }
+  }
+
+  // Refuses a knowledge base too big for the engine's tables before they are built.
+  bool CheckCounts() {
+    const size_t f = kb_->findings.size(), c = kb_->conditions.size();
+    if (f <= kMaxFindings && c <= kMaxConditions && f * c <= kMaxConditionFindingPairs) return true;
+    Error("findings.yaml", 0,
+          std::to_string(f) + " findings and " + std::to_string(c) + " conditions: more than the limits of " +
+              std::to_string(kMaxFindings) + " findings, " + std::to_string(kMaxConditions) + " conditions and " +
+              std::to_string(kMaxConditionFindingPairs) + " condition-finding pairs");
+    return false;
   }
 
   void BuildIndexes() {
@@ -601,23 +752,25 @@ class Loader {
   };
   struct LinkSources {
     std::string file;
-    int line;
-    std::vector<std::string> ids;
+    std::vector<Text> ids;
     size_t cond, link;
   };
   struct RedFlagWhen {
     std::string file;
     int line;
     size_t flag;
-    std::vector<std::vector<std::string>> alts;
+    std::vector<std::vector<Text>> alts;
   };
   struct Implies {
     std::string file;
-    int line;
-    std::vector<std::string> ids;
+    std::vector<Text> ids;
   };
+  // Something other than blanks.
+  static bool HasWords(const std::string& s) { return s.find_first_not_of(" \t\r\n") != std::string::npos; }
+
   Knowledge* kb_;
   std::vector<KbIssue>* issues_;
+  std::string prefix_;
   std::vector<PendingRef> pending_;
   std::vector<Binding> bind_;
   std::vector<LinkFinding> link_findings_;
@@ -627,13 +780,8 @@ class Loader {
   std::map<std::string, std::string> phrase_owner_;
 };
 
-bool ReadFile(const std::filesystem::path& p, std::string* out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return static_cast<bool>(in) || in.eof();
+bool HasIssueAbout(const std::vector<KbIssue>& issues, const std::string& path) {
+  return std::any_of(issues.begin(), issues.end(), [&](const KbIssue& i) { return i.file == path; });
 }
 
 }  // namespace
@@ -642,62 +790,58 @@ std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbI
   std::map<std::string, std::string> files;
   if (dir.empty()) {
     for (const EmbeddedFile& f : EmbeddedKnowledgeFiles()) files[std::string(f.name)] = std::string(f.text);
-  } else {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) {
-      errors->push_back({dir, 0, "not a directory"});
-      return nullptr;
-    }
-    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-      if (e.path().extension() != ".yaml") continue;
-      std::string text;
-      if (!ReadFile(e.path(), &text)) {
-        errors->push_back({e.path().filename().string(), 0, "cannot be read"});
-        continue;
-      }
-      files[e.path().filename().string()] = std::move(text);
-    }
+    return LoadKnowledgeFiles(std::move(files), "kb/", errors);  // where it was compiled from
   }
+  if (!ReadKnowledgeFiles(dir, &files, errors)) return nullptr;
+  return LoadKnowledgeFiles(std::move(files), dir.back() == '/' ? dir : dir + "/", errors);
+}
+
+std::unique_ptr<Knowledge> LoadKnowledgeFiles(std::map<std::string, std::string> files,
+                                              const std::string& prefix, std::vector<KbIssue>* errors) {
   auto kb = std::make_unique<Knowledge>();
-  Loader loader(kb.get(), errors);
-  // Order matters only for messages; references are resolved after all files are read.
-  const char* kOrder[] = {"meta.yaml",      "sources.yaml",   "findings.yaml",
-                          "conditions.yaml", "red_flags.yaml", "advice.yaml"};
+  Loader loader(kb.get(), errors, prefix);
   // The files are parsed in parallel (each parse is independent; libyaml keeps no global
-  // state) and then read in order: the parse is most of the cost of loading.
+  // state) and then read in order: the parse is most of the cost of loading. The reader's
+  // two files are parsed here too, so that every file meets the same limits and checks.
+  const YamlLimits limits = KnowledgeYamlLimits();
   std::map<std::string, std::future<YamlNode>> parses;
-  for (const char* name : kOrder) {
+  for (const std::string& name : KnowledgeFileNames()) {
     auto it = files.find(name);
     if (it == files.end()) continue;
     const std::string* text = &it->second;
-    parses[name] = std::async(std::launch::async | std::launch::deferred, [text] { return ParseYaml(*text); });
+    parses[name] = std::async(std::launch::async | std::launch::deferred,
+                              [text, limits] { return ParseYaml(*text, limits); });
   }
   bool syntax_ok = true;
-  for (const char* name : kOrder) {
-    auto it = parses.find(name);
+  for (const std::string& n : KnowledgeFileNames()) {
+    auto it = parses.find(n);
     if (it == parses.end()) {
-      loader.Error(name, 0, "file is missing");
-      continue;
-    }
-    YamlNode root;
-    if (!loader.Parsed(name, &it->second, &root)) {
+      // Reading a copy from disk may have said what is wrong with the file already.
+      const bool told = HasIssueAbout(*errors, prefix + n);
+      if (IsReaderFile(n) && !told) continue;  // optional: only the text reader needs them
+      if (!told) loader.Error(n, 0, "file is missing");
       syntax_ok = false;
       continue;
     }
-    std::string n = name;
+    YamlNode root;
+    if (!loader.Parsed(n, &it->second, &root)) {
+      syntax_ok = false;
+      continue;
+    }
     if (n == "meta.yaml") loader.Meta(n, root);
     else if (n == "sources.yaml") loader.Sources(n, root);
     else if (n == "findings.yaml") loader.Findings(n, root);
     else if (n == "conditions.yaml") loader.Conditions(n, root);
     else if (n == "red_flags.yaml") loader.RedFlags(n, root);
     else if (n == "advice.yaml") loader.AdviceItems(n, root);
+    else CheckNumbers(prefix + n, root, errors);  // the reader's files: it converts some to int
   }
   // A file that is not YAML leaves every reference into it dangling: report the syntax
   // error alone rather than a cascade of unknown ids.
-  if (!syntax_ok) return nullptr;
+  if (!syntax_ok || !loader.CheckCounts()) return nullptr;
   for (const char* name : {"context_rules.yaml", "lexicon.yaml"}) {
     auto it = files.find(name);
-    if (it != files.end()) kb->text_files[name] = it->second;
+    if (it != files.end()) kb->text_files[name] = std::move(it->second);
   }
   loader.Link_();
   if (!errors->empty()) return nullptr;

@@ -1,6 +1,7 @@
 #include "kb/knowledge.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -62,8 +63,13 @@ std::map<std::string, std::string> ValidFiles() {
   };
 }
 
+// Per process: other checkouts' tests may run at the same time on this machine.
+std::string DirFor(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("twitchcheck_kb_" + std::to_string(::getpid()) + "_" + name)).string();
+}
+
 std::string WriteDir(const std::map<std::string, std::string>& files, const std::string& name) {
-  std::string dir = (std::filesystem::temp_directory_path() / ("twitchcheck_kb_" + name)).string();
+  std::string dir = DirFor(name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   for (const auto& [f, text] : files) std::ofstream(dir + "/" + f) << text;
@@ -99,7 +105,7 @@ const BadCase kBadCases[] = {
     {"strength_out_of_range", "conditions.yaml", "strength: 0.9", "strength: 1.5",
      "conditions.yaml:13: link cause_a -> eyelid_twitch: strength 1.5"},
     {"prior_out_of_range", "conditions.yaml", "prior: 0.2", "prior: 0", "prior 0.0"},
-    {"leak_out_of_range", "findings.yaml", "leak: 0.05", "leak: 1.0", "findings.yaml:7: finding 'eyelid_twitch': leak"},
+    {"leak_out_of_range", "findings.yaml", "leak: 0.05", "leak: 1.0", "findings.yaml:10: finding 'eyelid_twitch': leak"},
     {"missing_source_on_link", "conditions.yaml", ", sources: [doc_a]}", "}", "cites no source"},
     {"missing_source_on_condition", "conditions.yaml", "    sources: [doc_a]\n", "", "condition 'cause_a' cites no source"},
     {"unknown_source", "advice.yaml", "sources: [doc_a]", "sources: [doc_b]", "advice.yaml:6: unknown source 'doc_b'"},
@@ -168,7 +174,8 @@ TEST(LoaderTest, MissingFileIsAnError) {
   std::vector<KbIssue> errors;
   EXPECT_EQ(LoadKnowledge(WriteDir(files, "missing_file"), &errors), nullptr);
   bool found = false;
-  for (const KbIssue& e : errors) found |= e.ToString() == "kb/advice.yaml: file is missing";
+  const std::string dir = DirFor("missing_file");
+  for (const KbIssue& e : errors) found |= e.ToString() == dir + "/advice.yaml: file is missing";
   EXPECT_TRUE(found);
 }
 

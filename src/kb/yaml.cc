@@ -2,6 +2,7 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -25,68 +26,86 @@ namespace {
 const std::string kEmpty;
 }
 
-// Builds a Doc from libyaml's event stream.
+// Builds a Doc from libyaml's event stream, refusing what the knowledge base never uses
+// (tags, anchors, aliases, a second document, duplicate or non-text keys) and stopping
+// as soon as a limit is passed: libyaml hands over events with a bounded lookahead, so a
+// deep nesting is refused before libyaml's scan (quadratic in the flow depth) gets far.
 class YamlDocBuilder {
  public:
-  static YamlNode Parse(std::string_view text) {
+  static YamlNode Parse(std::string_view text, const YamlLimits& limits) {
     auto doc = std::make_shared<YamlNode::Doc>();
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) throw YamlError({}, "cannot start the YAML parser");
     yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
     std::vector<int> stack;
     int root = -1;
+    int documents = 0;
     bool done = false;
     try {
       while (!done) {
         yaml_event_t e;
-        if (!yaml_parser_parse(&parser, &e)) {
-          YamlMark m{static_cast<int>(parser.problem_mark.line), static_cast<int>(parser.problem_mark.column)};
-          std::string what = parser.problem ? parser.problem : "invalid YAML";
-          if (parser.context) what = std::string(parser.context) + ": " + what;
-          throw YamlError(m, what);
-        }
+        if (!yaml_parser_parse(&parser, &e)) throw ParserError(parser, text);
+        // Freed on every path out of this iteration, including a throw.
+        struct EventGuard {
+          yaml_event_t* e;
+          ~EventGuard() { yaml_event_delete(e); }
+        } guard{&e};
         YamlMark mark{static_cast<int>(e.start_mark.line), static_cast<int>(e.start_mark.column)};
         int created = -1;
         switch (e.type) {
           case YAML_SCALAR_EVENT: {
+            CheckNoTagOrAnchor(mark, e.data.scalar.tag, e.data.scalar.anchor);
             YamlNode::Doc::Node n;
             n.kind = Kind::kScalar;
             n.text.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
             n.plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             n.mark = mark;
-            created = Add(doc.get(), std::move(n));
+            created = Add(doc.get(), std::move(n), limits);
             break;
           }
           case YAML_SEQUENCE_START_EVENT:
           case YAML_MAPPING_START_EVENT: {
+            const bool seq = e.type == YAML_SEQUENCE_START_EVENT;
+            CheckNoTagOrAnchor(mark, seq ? e.data.sequence_start.tag : e.data.mapping_start.tag,
+                               seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor);
+            if (stack.size() >= static_cast<size_t>(limits.max_depth))
+              throw YamlError(mark, "nested deeper than the limit of " + std::to_string(limits.max_depth) + " levels");
             YamlNode::Doc::Node n;
-            n.kind = e.type == YAML_SEQUENCE_START_EVENT ? Kind::kSequence : Kind::kMap;
+            n.kind = seq ? Kind::kSequence : Kind::kMap;
             n.mark = mark;
-            created = Add(doc.get(), std::move(n));
+            created = Add(doc.get(), std::move(n), limits);
             break;
           }
           case YAML_SEQUENCE_END_EVENT:
           case YAML_MAPPING_END_EVENT:
+            if (e.type == YAML_MAPPING_END_EVENT && limits.reject_duplicate_keys)
+              CheckDuplicateKeys(*doc, stack.back());
             stack.pop_back();
-            if (stack.empty()) done = true;
             break;
           case YAML_ALIAS_EVENT:
-            yaml_event_delete(&e);
-            throw YamlError(mark, "aliases are not supported in the knowledge base");
-          case YAML_DOCUMENT_END_EVENT:
+            throw YamlError(mark, "aliases (*name) are not supported in the knowledge base");
+          case YAML_DOCUMENT_START_EVENT:
+            if (++documents > 1)
+              throw YamlError(mark, "a second YAML document ('---'): a knowledge file holds one");
+            break;
           case YAML_STREAM_END_EVENT:
             done = true;
             break;
           default:
             break;
         }
-        yaml_event_delete(&e);
         if (created >= 0) {
-          if (stack.empty()) root = created;
-          else doc->nodes[stack.back()].children.push_back(created);
-          Kind k = doc->nodes[created].kind;
-          if (k != Kind::kScalar) stack.push_back(created);
-          else if (stack.empty()) done = true;
+          if (stack.empty()) {
+            root = created;
+          } else {
+            auto& parent = doc->nodes[stack.back()];
+            // A mapping's children alternate key, value: an even count means a key comes.
+            if (parent.kind == Kind::kMap && parent.children.size() % 2 == 0 &&
+                doc->nodes[created].kind != Kind::kScalar)
+              throw YamlError(mark, "a mapping key must be text, not a list or a mapping");
+            parent.children.push_back(created);
+          }
+          if (doc->nodes[created].kind != Kind::kScalar) stack.push_back(created);
         }
       }
     } catch (...) {
@@ -99,19 +118,74 @@ class YamlDocBuilder {
       YamlNode::Doc::Node n;
       n.plain = true;
       n.mark = {0, 0};
-      root = Add(doc.get(), std::move(n));
+      root = Add(doc.get(), std::move(n), limits);
     }
     return YamlNode(doc, root);
   }
 
  private:
-  static int Add(YamlNode::Doc* doc, YamlNode::Doc::Node n) {
+  static int Add(YamlNode::Doc* doc, YamlNode::Doc::Node n, const YamlLimits& limits) {
+    if (doc->nodes.size() >= limits.max_nodes)
+      throw YamlError(n.mark, "more than the limit of " + std::to_string(limits.max_nodes) +
+                                  " values in one file");
     doc->nodes.push_back(std::move(n));
     return static_cast<int>(doc->nodes.size() - 1);
   }
+
+  // The knowledge base is plain data: a tag (!!str, !custom) or an anchor (&name) is a
+  // mistake or an attempt to make the parser do something; both are refused.
+  static void CheckNoTagOrAnchor(YamlMark mark, const unsigned char* tag, const unsigned char* anchor) {
+    if (tag)  // libyaml leaves it null when the file writes none
+      throw YamlError(mark, std::string("YAML tags ('") + reinterpret_cast<const char*>(tag) +
+                                "') are not allowed in the knowledge base");
+    if (anchor)
+      throw YamlError(mark, std::string("anchors ('&") + reinterpret_cast<const char*>(anchor) +
+                                "') are not supported in the knowledge base");
+  }
+
+  // Reports the second of two equal keys in one mapping, at its own line. Sorting keeps a
+  // mapping of many keys O(k log k).
+  static void CheckDuplicateKeys(const YamlNode::Doc& doc, int map) {
+    const auto& c = doc.nodes[map].children;
+    std::vector<int> keys;
+    keys.reserve(c.size() / 2);
+    for (size_t i = 0; i < c.size(); i += 2) keys.push_back(c[i]);
+    std::stable_sort(keys.begin(), keys.end(),
+                     [&](int a, int b) { return doc.nodes[a].text < doc.nodes[b].text; });
+    for (size_t i = 1; i < keys.size(); ++i) {
+      const auto& a = doc.nodes[keys[i - 1]];
+      const auto& b = doc.nodes[keys[i]];
+      if (a.text == b.text) {
+        const auto& later = a.mark.line > b.mark.line ? a : b;
+        const auto& first = a.mark.line > b.mark.line ? b : a;
+        throw YamlError(later.mark, "duplicate key '" + later.text + "' (first at line " +
+                                        std::to_string(first.mark.line + 1) + ")");
+      }
+    }
+  }
+
+  // libyaml's message, at the line where it found the problem. Encoding errors come from
+  // its reader, which gives a byte offset rather than a line.
+  static YamlError ParserError(const yaml_parser_t& parser, std::string_view text) {
+    YamlMark m{static_cast<int>(parser.problem_mark.line), static_cast<int>(parser.problem_mark.column)};
+    std::string what = parser.problem ? parser.problem : "invalid YAML";
+    if (parser.error == YAML_READER_ERROR) {
+      const size_t at = std::min(parser.problem_offset, text.size());
+      const std::string_view before = text.substr(0, at);
+      m.line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+      const size_t nl = before.rfind('\n');
+      m.column = static_cast<int>(nl == std::string_view::npos ? at : at - nl - 1);
+      what += " (byte " + std::to_string(at) + ")";
+    }
+    if (parser.context) what = std::string(parser.context) + ": " + what;
+    return YamlError(m, what);
+  }
 };
 
-YamlNode ParseYaml(std::string_view text) { return YamlDocBuilder::Parse(text); }
+YamlNode ParseYaml(std::string_view text) { return YamlDocBuilder::Parse(text, YamlLimits()); }
+YamlNode ParseYaml(std::string_view text, const YamlLimits& limits) {
+  return YamlDocBuilder::Parse(text, limits);
+}
 
 bool YamlNode::IsScalar() const { return doc_ && doc_->nodes[index_].kind == Kind::kScalar && !IsNull(); }
 bool YamlNode::IsSequence() const { return doc_ && doc_->nodes[index_].kind == Kind::kSequence; }

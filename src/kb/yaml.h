@@ -3,7 +3,8 @@
 // yaml-cpp's YAML::Node interface the knowledge-base loaders use, at a tenth of the
 // parse time: every CLI call parses the whole knowledge base, so this sets start-up time.
 // Supports block and flow mappings and sequences, plain/quoted/block scalars; anchors,
-// aliases and tags are not used by the knowledge base and are rejected.
+// aliases, tags, duplicate keys and second documents are not used by the knowledge base
+// and are rejected.
 #include <cstddef>
 #include <memory>
 #include <stdexcept>
@@ -98,7 +99,20 @@ bool DecodeYaml(const YamlNode& n, int* out);
 bool DecodeYaml(const YamlNode& n, double* out);
 bool DecodeYaml(const YamlNode& n, bool* out);
 
-// Parses the first document of `text`. Throws YamlError (with the line) on a syntax error.
+// What ParseYaml accepts (docs/limits.md). Both are checked while parsing, so a file
+// past a limit costs no more than the limit.
+struct YamlLimits {
+  int max_depth = 64;             // nested lists/mappings, flow ([[...]]) or block
+  size_t max_nodes = 1'000'000;   // scalars, lists and mappings in the file
+  // The knowledge-base loader refuses duplicate keys; the text stages' own loaders report
+  // them with their own messages, so by default the first one wins (as in yaml-cpp).
+  bool reject_duplicate_keys = false;
+};
+
+// Parses `text`, which must hold one document. Throws YamlError (with the line of the
+// problem) on a syntax or encoding error, a limit passed, a tag, anchor or alias, a
+// second document, a duplicate key or a key that is not text.
 YamlNode ParseYaml(std::string_view text);
+YamlNode ParseYaml(std::string_view text, const YamlLimits& limits);
 
 }  // namespace twitchcheck

@@ -1,0 +1,52 @@
+// libFuzzer target: the knowledge-base loader on arbitrary bytes. The first byte's low
+// three bits choose which file of the built-in knowledge base the rest replaces; the other
+// files stay as built. When its bit 3 is set, a copy that loads is then used as the
+// program would: the text reader is built from it (its lexicon and context rules), reads
+// a sentence, and the assessment is rendered as JSON (costly under ASan, so only then).
+// Build: see fuzz/reader_fuzz.cc. Seeds: the kb files themselves, each behind its
+// selector byte (.ci/run writes them to build-fuzz/corpus/kb-seeds); dictionary:
+// fuzz/kb.dict.
+// Run:   build-fuzz/kb_fuzz -dict=fuzz/kb.dict -timeout=5 -max_len=131072 \
+//          build-fuzz/corpus/kb build-fuzz/corpus/kb-seeds
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include "engine/assess.h"
+#include "kb/embedded.h"
+#include "kb/kb_files.h"
+#include "kb/knowledge.h"
+#include "kb/lint.h"
+#include "render/json.h"
+#include "text/reader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace twitchcheck;
+  if (size < 1) return 0;
+  const std::vector<std::string>& names = KnowledgeFileNames();
+  const std::string& target = names[data[0] % 8 % names.size()];
+  const bool use = (data[0] & 8) != 0;
+  std::map<std::string, std::string> files;
+  for (const EmbeddedFile& f : EmbeddedKnowledgeFiles()) files[std::string(f.name)] = std::string(f.text);
+  files[target].assign(reinterpret_cast<const char*>(data + 1), size - 1);
+
+  std::vector<KbIssue> errors;
+  std::unique_ptr<Knowledge> kb = LoadKnowledgeFiles(std::move(files), "kb/", &errors);
+  if (!kb) {
+    if (errors.empty()) std::abort();  // a refusal always says why
+    for (const KbIssue& e : errors) (void)e.ToString();
+    return 0;
+  }
+  (void)FormatCoverage(*kb, Coverage(*kb));
+  if (!use) return 0;
+  std::string err;
+  std::unique_ptr<TextReader> reader = TextReader::Create(*kb, &err);
+  if (!reader) return 0;
+  const Reading reading =
+      reader->Read("I am 45. For three weeks my left eyelid has twitched, no weakness, 4 coffees a day.");
+  const Assessment a = Assess(*kb, reading.evidence, reading.patient);
+  (void)AssessmentJson(*kb, a, reading.patient, &reading).dump();
+  return 0;
+}
