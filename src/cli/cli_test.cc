@@ -63,6 +63,7 @@ const BadInput kBadInputs[] = {
     {"parse_no_text", "parse", 2, "no text given"},
     {"eval_missing_file", "eval vignettes /nonexistent.jsonl", 1, "cannot read"},
     {"eval_bad_kind", "eval stories x", 2, "usage"},
+    {"db_without_diary", "assess --db /tmp/d.sqlite 'my eye twitches'", 2, "--db needs --diary"},
 };
 
 class BadInputTest : public ::testing::TestWithParam<BadInput> {};
@@ -146,6 +147,45 @@ TEST(CliTest, StructuredEvidenceOnly) {
   ProgramRun r = Twitchcheck("assess --json --evidence eyelid_twitch=present");
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(nlohmann::json::parse(r.out)["evidence"][0]["id"], "eyelid_twitch");
+}
+
+// SPEC §4: text with nothing readable gets no level, exit 3, and the emergency signs.
+TEST(CliTest, TextNotUnderstoodExitsThreeWithTheEmergencySigns) {
+  for (const char* text : {"hello", "Me duele la cara y no puedo hablar bien"}) {
+    ProgramRun r = Twitchcheck(std::string("assess --json '") + text + "'");
+    ASSERT_EQ(r.status, 3) << r.out;
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["understood"], false);
+    EXPECT_FALSE(j.contains("triage"));
+    EXPECT_GE(j["emergency_signs"].size(), 5u);
+    ProgramRun human = Twitchcheck(std::string("assess '") + text + "'");
+    EXPECT_EQ(human.status, 3);
+    EXPECT_EQ(human.out.find("look after this at home"), std::string::npos) << human.out;
+    EXPECT_NE(human.out.find("ambulance"), std::string::npos) << human.out;
+  }
+  ProgramRun ok = Twitchcheck("assess --json 'my eyelid twitches'");
+  ASSERT_EQ(ok.status, 0) << ok.out;
+  EXPECT_EQ(nlohmann::json::parse(ok.out)["understood"], true);
+}
+
+// assess --diary: what the diary records (weeks of twitching, a new site) is evidence.
+TEST(CliTest, AssessWithTheDiary) {
+  const std::string db = testing::TempDir() + "/twitchcheck_assess_diary_" + std::to_string(getpid()) + ".sqlite";
+  std::remove(db.c_str());
+  ASSERT_EQ(Twitchcheck("diary --db " + db + " add episode --at 2026-01-01T09:00 --site lower_eyelid").status, 0);
+  ASSERT_EQ(Twitchcheck("diary --db " + db + " add episode --at 2026-01-25T09:00 --site hand").status, 0);
+  ProgramRun r = Twitchcheck("assess --diary --db " + db + " --json 'my eyelid twitches'");
+  ASSERT_EQ(r.status, 0) << r.out;
+  bool weeks = false, spread = false;
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  for (const auto& e : doc["evidence"]) {
+    if (e["origin"] != "diary") continue;
+    weeks |= e["id"] == "duration_over_two_weeks";
+    spread |= e["id"] == "spreading";
+  }
+  EXPECT_TRUE(weeks) << r.out;
+  EXPECT_TRUE(spread) << r.out;
+  std::remove(db.c_str());
 }
 
 TEST(CliTest, KbLintIsClean) {

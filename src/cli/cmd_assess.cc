@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/input.h"
+#include "diary/diary_evidence.h"
 #include "cli/commands.h"
 #include "engine/assess.h"
 #include "kb/knowledge.h"
@@ -19,11 +20,16 @@ namespace {
 
 const char kAssessUsage[] =
     "usage: twitchcheck assess [--age N] [--sex female|male] [--json] [--color|--no-color]\n"
-    "                          [--evidence ID=STATUS,...] [TEXT | --text-file F | -]\n\n"
-    "Reads what a person says about their twitching (TEXT, a file, or - for stdin) and/or\n"
-    "structured evidence (STATUS: present, absent, possible, unknown; ids from the\n"
-    "knowledge base, e.g. --evidence facial_droop=absent), and says what is most likely\n"
-    "behind it, how urgently to see whom, and what to do. It is not a diagnosis.\n";
+    "                          [--evidence ID=STATUS,...] [--diary [--db PATH]]\n"
+    "                          [TEXT | --text-file F | -]\n\n"
+    "Reads what a person says about their twitching (TEXT, a file, or - for stdin; at most\n"
+    "1 MiB) and/or structured evidence (STATUS: present, absent, possible, unknown; ids from\n"
+    "the knowledge base, e.g. --evidence facial_droop=absent) and/or what the diary shows\n"
+    "(--diary: how long, how often, new sites, weakness noted), and says what is most likely\n"
+    "behind it, how urgently to see whom, and what to do. It is not a diagnosis.\n\n"
+    "Exit status: 0 assessed; 3 nothing in the text names a symptom it can read (another\n"
+    "language, noise): no level is given, only the emergency signs and how to get help;\n"
+    "2 bad usage; 1 bad data or I/O.\n";
 
 const char kParseUsage[] =
     "usage: twitchcheck parse [--json] [--color|--no-color] [TEXT | --text-file F | -]\n\n"
@@ -52,6 +58,14 @@ int CmdAssess(const CommandArgs& a) {
   if (!CheckEvidence(*kb, in.evidence, &err)) {
     std::fprintf(stderr, "twitchcheck assess: %s (see `twitchcheck kb lint` for the ids)\n", err.c_str());
     return 2;
+  }
+  if (in.diary) {
+    std::vector<Evidence> from_diary;
+    if (!DiaryEvidenceFromStore(in.diary_db, a.kb_dir, *kb, &from_diary, &err)) {
+      std::fprintf(stderr, "twitchcheck assess --diary: %s\n", err.c_str());
+      return 1;
+    }
+    in.evidence = CombineEvidence(in.evidence, from_diary);  // --evidence wins over the diary
   }
   Reading reading;
   std::vector<Evidence> evidence = in.evidence;

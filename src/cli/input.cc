@@ -152,6 +152,10 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
       in->patient.sex = v;
     } else if (a == "--evidence" && allow_evidence) {
       if (!value(&v) || !ParseEvidenceList(v, &in->evidence, err)) return false;
+    } else if (a == "--diary" && allow_evidence) {
+      in->diary = true;
+    } else if (a == "--db" && allow_evidence) {
+      if (!value(&in->diary_db)) return false;
     } else if (a == "--text-file") {
       if (!value(&file)) return false;
     } else if (a == "-") {
@@ -198,8 +202,12 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
     *err = "the text is empty";
     return false;
   }
-  if (!in->has_text && in->evidence.empty()) {
-    *err = allow_evidence ? "nothing to assess: give some text or --evidence" : "no text given";
+  if (!in->diary_db.empty() && !in->diary) {
+    *err = "--db needs --diary";
+    return false;
+  }
+  if (!in->has_text && in->evidence.empty() && !in->diary) {
+    *err = allow_evidence ? "nothing to assess: give some text, --evidence or --diary" : "no text given";
     return false;
   }
   return true;

@@ -32,6 +32,8 @@ struct AssessInput {
   bool json = false;
   bool help = false;
   std::optional<bool> color;       // --color / --no-color; unset = decide from the terminal
+  bool diary = false;              // --diary: add what the diary shows to the evidence
+  std::string diary_db;            // --db PATH (with --diary); empty = the default diary
   // Set when ParseAssessArgs failed on the data rather than the usage (a file that cannot
   // be read or is not a regular file, text past kMaxTextBytes): exit status 1, not 2.
   bool bad_data = false;
