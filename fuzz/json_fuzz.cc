@@ -39,7 +39,7 @@ void InterviewRequest(const Knowledge& kb, std::string_view body) {
   std::string text, err;
   InterviewOptions options;
   bool past_limit = false;
-  if (!ParseInterviewRequest(kb, body, &patient, &answers, &text, &options.described, &past_limit, &err)) {
+  if (!ParseInterviewRequest(kb, body, &patient, &answers, &text, &options.described, &options.described_twice, &past_limit, &err)) {
     Check(!err.empty());
     return;
   }

@@ -134,7 +134,20 @@ TEST(CliTest, InterviewJsonDescribeStep) {
 
   ProgramRun bad = Twitchcheck("interview --json", R"({"described": "yes"})");
   EXPECT_EQ(bad.status, 2);
-  EXPECT_NE(bad.out.find("\"described\" must be true or false"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("\"described\" must be true, false or the number of times asked"),
+            std::string::npos)
+      << bad.out;
+
+  // A description that named nothing readable is asked for once more, then not again.
+  nlohmann::json hola = {{"age", 40}, {"sex", "female"}, {"text", "hola"}, {"described", true},
+                         {"evidence", nlohmann::json::array()}};
+  ProgramRun again = Twitchcheck("interview --json", hola.dump());
+  ASSERT_EQ(again.status, 0) << again.out;
+  EXPECT_EQ(nlohmann::json::parse(again.out)["question"]["id"], "describe");
+  hola["described"] = 2;
+  ProgramRun twice = Twitchcheck("interview --json", hola.dump());
+  ASSERT_EQ(twice.status, 0) << twice.out;
+  EXPECT_EQ(nlohmann::json::parse(twice.out)["question"]["id"], "emergency_screen");
 }
 
 TEST(CliTest, TextFromStdin) {

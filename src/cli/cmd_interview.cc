@@ -23,7 +23,8 @@ const char kUsage[] =
     "       twitchcheck interview --json     (one step: JSON on stdin, JSON on stdout)\n\n"
     "--json reads {\"age\": N, \"sex\": \"female\"|\"male\", \"text\": \"...\" (optional),\n"
     "\"evidence\": [{\"id\": ID, \"status\": \"present\"|\"absent\"|\"unknown\"}],\n"
-    "\"described\": true|false (optional)} and writes the next question (or null), whether to\n"
+    "\"described\": true|false or how many times asked (optional)} and writes the next\n"
+    "question (or null), whether to\n"
     "stop, the likely causes and the triage so far. A question with id \"describe\" asks for\n"
     "free text: add the reply to \"text\" and send \"described\": true with the next step.\n"
     "A \"group_multiple\" question lists items: answer each as its own evidence entry.\n\n"
@@ -76,7 +77,7 @@ int JsonStep(const Knowledge& kb) {
   std::string text;
   InterviewOptions options;
   bool past_limit = false;
-  if (!ParseInterviewRequest(kb, body, &patient, &answers, &text, &options.described, &past_limit, &err)) {
+  if (!ParseInterviewRequest(kb, body, &patient, &answers, &text, &options.described, &options.described_twice, &past_limit, &err)) {
     std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
     return past_limit ? 1 : 2;
   }
@@ -130,6 +131,13 @@ int Interactive(const Knowledge& kb) {
   std::string text, line;
   if (!Ask("In your own words, what is happening? ", &text)) return 0;
   Reading reading = reader->Read(text);
+  // Nothing readable yet ("hola", "not sure"): ask once more before yes/no questions.
+  if (!NamesAComplaint(kb, reading.evidence) && !kb.describe_question.empty()) {
+    std::string more;
+    if (!Ask("\n" + kb.describe_question + " ", &more)) return 0;
+    text += "\n" + more;
+    reading = reader->Read(text);
+  }
   Patient patient = reading.patient;
   while (!patient.age) {
     if (!Ask("How old are you (years)? ", &line)) return 0;
@@ -147,7 +155,8 @@ int Interactive(const Knowledge& kb) {
   std::vector<Evidence> answers;
   InterviewStep step;
   InterviewOptions options;
-  options.described = true;  // the opening question above asked for a description
+  // The opening question above asked for a description, and asked again if it named nothing.
+  options.described = options.described_twice = true;
   int asked = 0;
   for (;;) {
     step = NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size(), options);

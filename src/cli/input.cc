@@ -215,6 +215,7 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
 
 bool ParseInterviewRequest(const Knowledge& kb, std::string_view body, Patient* patient,
                            std::vector<Evidence>* answers, std::string* text, bool* described,
+                           bool* described_twice,
                            bool* past_limit, std::string* err) {
   *past_limit = false;
   if (body.size() > kMaxRequestBytes) {
@@ -253,11 +254,17 @@ bool ParseInterviewRequest(const Knowledge& kb, std::string_view body, Patient* 
     *text = j["text"].get<std::string>();
   }
   if (j.contains("described") && !j["described"].is_null()) {
-    if (!j["described"].is_boolean()) {
-      *err = "\"described\" must be true or false";
+    if (j["described"].is_number_unsigned()) {
+      // How many times the person has been asked to describe it (0, 1, 2, ...).
+      const auto times = j["described"].get<uint64_t>();
+      *described = times >= 1;
+      *described_twice = times >= 2;
+    } else if (j["described"].is_boolean()) {
+      *described = j["described"].get<bool>();
+    } else {
+      *err = "\"described\" must be true, false or the number of times asked";
       return false;
     }
-    *described = j["described"].get<bool>();
   }
   if (text->size() > kMaxTextBytes) {
     *err = "\"text\" is longer than the limit of " + FormatBytes(kMaxTextBytes);

@@ -70,6 +70,7 @@ bool CheckJsonLines(std::string_view text, const std::string& name, std::string*
 // than a malformed field (exit 2).
 bool ParseInterviewRequest(const Knowledge& kb, std::string_view body, Patient* patient,
                            std::vector<Evidence>* answers, std::string* text, bool* described,
+                           bool* described_twice,
                            bool* past_limit, std::string* err);
 
 // Reads `sentence` and `target` from one `context --jsonl` line (nesting checked first);

@@ -59,7 +59,7 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
 
   // Nothing said names a symptom or sign yet ("Mum is 81."): ask for the complaint in the
   // person's own words before yes/no questions, which could only guess at it.
-  if (!options.described && !kb.describe_question.empty()) {
+  if (!options.described_twice && !kb.describe_question.empty()) {
     if (!NamesAComplaint(kb, a.evidence)) {
       step.question = Question{-1, "describe", 0, {}};
       return step;

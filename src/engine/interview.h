@@ -23,6 +23,9 @@ struct InterviewOptions {
   // The person has already been asked to describe it in their own words (the describe
   // question is asked at most once).
   bool described = false;
+  // ... and asked twice: a first answer that named nothing readable ("hola", "it's hard to
+  // say") gets the question once more, then the interview goes on without it.
+  bool described_twice = false;
 };
 
 struct Question {

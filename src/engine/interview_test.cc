@@ -31,7 +31,7 @@ TEST(InterviewTest, EmergencyStopsTheQuestions) {
 TEST(InterviewTest, NeverAsksTwice) {
   std::vector<Evidence> answers;
   InterviewOptions options;
-  options.described = true;  // the describe question: below
+  options.described = options.described_twice = true;  // the describe question: below
   size_t questions = 0;
   for (int i = 0; i < 30; ++i) {
     InterviewStep step = NextInterviewStep(Kb(), answers, Patient{45, "male"}, answers.size(), options);

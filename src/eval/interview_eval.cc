@@ -55,7 +55,9 @@ bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostrea
                                options);
       if (!step.question) break;
       if (step.question->finding < 0 && step.question->items.empty()) {
-        opening = reader->Read(Sentences(text, 2));
+        // Asked to describe it: the next sentence of the story (a second time, the one after).
+        opening = reader->Read(Sentences(text, options.described ? 3 : 2));
+        if (options.described) options.described_twice = true;
         options.described = true;
         ++s->described;
         continue;
