@@ -114,7 +114,7 @@ std::vector<Case> Cases() {
        }},
       {"F4", "vignette id nested 50,000 deep, eval vignettes",
        [](const std::string& w) {
-         Write(w + "/deep.jsonl", "{\"id\": " + Nested(50000) + ", \"text\": \"my eye twitches\", \"age\": 30}\n");
+         Write(w + "/deep.jsonl", "{\"id\": " + Nested(50000) + ", \"text\": \"my eye twitches\", \"triage\": \"self_care\", \"age\": 30}\n");
          return "$T eval vignettes " + w + "/deep.jsonl";
        }},
       {"F4", "vignette id nested 50,000 deep, eval interview",
