@@ -114,7 +114,7 @@ std::vector<Case> Cases() {
        }},
       {"F4", "vignette id nested 50,000 deep, eval vignettes",
        [](const std::string& w) {
-         Write(w + "/deep.jsonl", "{\"id\": " + Nested(50000) + ", \"text\": \"my eye twitches\", \"age\": 30}\n");
+         Write(w + "/deep.jsonl", "{\"id\": " + Nested(50000) + ", \"text\": \"my eye twitches\", \"triage\": \"self_care\", \"age\": 30}\n");
          return "$T eval vignettes " + w + "/deep.jsonl";
        }},
       {"F4", "vignette id nested 50,000 deep, eval interview",
@@ -198,8 +198,9 @@ struct Result {
 
 // Runs `cmd` with sh in a child of a child: the grandparent reads the child's
 // RUSAGE_CHILDREN, which covers every process of the command and nothing else.
-Result RunCommand(const std::string& cmd) {
+Result RunCommand(const std::string& cmd, const std::string& work) {
   Result r;
+  const std::string out_file = work + "/output.txt";
   int pipefd[2];
   if (::pipe(pipefd) != 0) return r;
   const auto start = std::chrono::steady_clock::now();
@@ -207,7 +208,7 @@ Result RunCommand(const std::string& cmd) {
   if (monitor == 0) {
     ::close(pipefd[0]);
     // The command's own "< file" wins over the outer /dev/null.
-    const std::string full = "( " + cmd + " ) < /dev/null > /tmp/twitchcheck_hostile_out.txt 2>&1";
+    const std::string full = "( " + cmd + " ) < /dev/null > " + out_file + " 2>&1";
     const pid_t sh = ::fork();
     if (sh == 0) {
       ::execl("/bin/sh", "sh", "-c", full.c_str(), static_cast<char*>(nullptr));
@@ -229,7 +230,7 @@ Result RunCommand(const std::string& cmd) {
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   r.status = static_cast<int>(got[0]);
   r.peak_kb = got[1];
-  std::ifstream in("/tmp/twitchcheck_hostile_out.txt");
+  std::ifstream in(out_file);
   std::getline(in, r.first_line);
   if (r.first_line.size() > 110) r.first_line = r.first_line.substr(0, 110) + "...";
   return r;
@@ -262,7 +263,7 @@ int main(int argc, char** argv) {
     const std::string label = std::string(c.finding) + " " + c.name;
     if (!filter.empty() && label.find(filter) == std::string::npos) continue;
     const std::string cmd = c.setup(work);
-    const Result r = RunCommand(cmd);
+    const Result r = RunCommand(cmd, work);
     // 0-3 are the exit statuses of SPEC.md §4; 70 (internal error), 124 (timeout) or a signal miss.
     const bool ok = r.seconds < 1.0 && r.peak_kb < 300 * 1024 && r.status >= 0 && r.status <= 3;
     missed += !ok;

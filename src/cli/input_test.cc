@@ -158,7 +158,7 @@ TEST(CliTest, InterviewRequestWithTooManyEvidenceItemsIsRefused) {
 
 TEST(CliTest, F4_VignetteIdNested50000DeepIsRefused) {
   const std::string path = TempPath("deep_vignette.jsonl");
-  Write(path, R"({"id": )" + Nested(50000) + R"(, "text": "my eye twitches", "age": 30})" "\n");
+  Write(path, R"({"id": )" + Nested(50000) + R"(, "text": "my eye twitches", "triage": "self_care", "age": 30})" "\n");
   for (const char* kind : {"vignettes", "interview", "context"}) {
     const ShellRun r = Shell(std::string("$T eval ") + kind + " " + path);
     EXPECT_EQ(r.status, 1) << kind;
