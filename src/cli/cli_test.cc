@@ -54,7 +54,7 @@ const BadInput kBadInputs[] = {
     {"bad_sex", "assess --sex other 'my eye twitches'", 2, "--sex must be female or male"},
     {"empty_text", "assess '   '", 2, "the text is empty"},
     {"nothing_to_assess", "assess --age 30", 2, "nothing to assess"},
-    {"unreadable_file", "assess --text-file /nonexistent/words.txt", 2, "cannot read '/nonexistent/words.txt'"},
+    {"unreadable_file", "assess --text-file /nonexistent/words.txt", 1, "cannot read '/nonexistent/words.txt'"},
     {"unknown_evidence", "assess --evidence eyelid_twich=present", 2, "unknown finding id 'eyelid_twich'"},
     {"bad_evidence_status", "assess --evidence eyelid_twitch=sometimes", 2, "status must be present, absent, possible or unknown"},
     {"unknown_option", "assess --fast 'my eye twitches'", 2, "unknown option '--fast'"},

@@ -47,6 +47,10 @@ int CmdAssess(const CommandArgs& a) {
       std::fputs(kAssessUsage, stdout);
       return 0;
     }
+    if (in.bad_data) {  // an input past its limit or one that cannot be read: bad data
+      std::fprintf(stderr, "twitchcheck assess: %s\n", err.c_str());
+      return 1;
+    }
     std::fprintf(stderr, "twitchcheck assess: %s\n\n%s", err.c_str(), kAssessUsage);
     return 2;
   }
@@ -118,6 +122,10 @@ int CmdParse(const CommandArgs& a) {
     if (in.help) {
       std::fputs(kParseUsage, stdout);
       return 0;
+    }
+    if (in.bad_data) {
+      std::fprintf(stderr, "twitchcheck parse: %s\n", err.c_str());
+      return 1;
     }
     std::fprintf(stderr, "twitchcheck parse: %s\n\n%s", err.c_str(), kParseUsage);
     return 2;
