@@ -149,14 +149,17 @@ void PhraseMatcher::MatchCombos(const std::vector<Token>& tokens, const std::vec
           if (s.clause != clause || word - s.word >= kComboSpan) { all = false; break; }
         }
         if (!all) continue;
-        std::array<MatchParts::Range, kMaxPhraseParts> ranges;
+        std::array<MatchParts::Range, kMaxPhraseParts> ranges{};
         size_t count = 0;
         for (int other : c.concepts) {
+          if (count == ranges.size()) break;  // the loader allows kMaxPhraseParts concepts
           const MatchParts::Range r{seen[other].first, seen[other].last};
           if (std::find(ranges.begin(), ranges.begin() + count, r) == ranges.begin() + count)
             ranges[count++] = r;
         }
-        std::sort(ranges.begin(), ranges.begin() + count);
+        // At most kMaxPhraseParts ranges: an insertion sort.
+        for (size_t k = 1; k < count; ++k)
+          for (size_t j = k; j > 0 && ranges[j] < ranges[j - 1]; --j) std::swap(ranges[j], ranges[j - 1]);
         // Overlapping words of two concepts ("hold up" and "up") are one part.
         size_t merged = 0;
         for (size_t k = 0; k < count; ++k) {
