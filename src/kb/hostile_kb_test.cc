@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
+#include "kb/embedded.h"
 #include "kb/kb_files.h"
 #include "kb/knowledge.h"
 #include "kb/lint.h"
@@ -279,6 +281,20 @@ TEST(LoaderTest, F14_MisspeltFileNameIsReported) {
   const std::string errors = LoadErrors(dir);
   EXPECT_NE(errors.find(dir + "/red_flag.yaml: not a knowledge-base file"), std::string::npos) << errors;
   EXPECT_NE(errors.find(dir + "/red_flags.yaml: file is missing"), std::string::npos) << errors;
+}
+
+TEST(LoaderTest, PreParsedFilesLoadAsTheTexts) {
+  std::map<std::string, std::string> files;
+  std::map<std::string, YamlNode> parsed;
+  for (const EmbeddedFile& f : EmbeddedKnowledgeFiles()) {
+    files[std::string(f.name)] = std::string(f.text);
+    if (f.name != "findings.yaml") parsed[std::string(f.name)] = ParseYaml(f.text, KnowledgeYamlLimits());
+  }
+  std::vector<KbIssue> errors;
+  std::unique_ptr<Knowledge> kb = LoadKnowledgeFiles(files, "kb/", &errors, &parsed);
+  ASSERT_NE(kb, nullptr);
+  EXPECT_EQ(kb->findings.size(), BuiltinKnowledge().findings.size());
+  EXPECT_EQ(kb->conditions.size(), BuiltinKnowledge().conditions.size());
 }
 
 TEST(LoaderTest, F14_BuiltInCopyIsNamedAsKb) {

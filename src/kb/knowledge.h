@@ -10,6 +10,7 @@
 
 #include "engine/noisy_or.h"
 #include "engine/triage.h"
+#include "kb/yaml.h"
 
 namespace twitchcheck {
 
@@ -181,8 +182,11 @@ std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbI
 
 // As LoadKnowledge, from files already in memory (file name -> text, e.g. "findings.yaml");
 // messages name each file as `prefix` + name. Used by LoadKnowledge and the fuzzer.
+// `parsed` (optional) holds files already parsed with KnowledgeYamlLimits() (kb/kb_files.h),
+// by name, which are then not parsed again. REQUIRES: each is the parse of files[name].
 std::unique_ptr<Knowledge> LoadKnowledgeFiles(std::map<std::string, std::string> files,
-                                              const std::string& prefix, std::vector<KbIssue>* errors);
+                                              const std::string& prefix, std::vector<KbIssue>* errors,
+                                              const std::map<std::string, YamlNode>* parsed = nullptr);
 
 // The built-in knowledge base, loaded once. REQUIRES: the built-in copy is valid (a test
 // and `kb lint` keep it so); aborts with the errors otherwise.

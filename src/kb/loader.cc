@@ -797,7 +797,8 @@ std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbI
 }
 
 std::unique_ptr<Knowledge> LoadKnowledgeFiles(std::map<std::string, std::string> files,
-                                              const std::string& prefix, std::vector<KbIssue>* errors) {
+                                              const std::string& prefix, std::vector<KbIssue>* errors,
+                                              const std::map<std::string, YamlNode>* parsed) {
   auto kb = std::make_unique<Knowledge>();
   Loader loader(kb.get(), errors, prefix);
   // The files are parsed in parallel (each parse is independent; libyaml keeps no global
@@ -808,6 +809,12 @@ std::unique_ptr<Knowledge> LoadKnowledgeFiles(std::map<std::string, std::string>
   for (const std::string& name : KnowledgeFileNames()) {
     auto it = files.find(name);
     if (it == files.end()) continue;
+    if (parsed && parsed->count(name)) {
+      std::promise<YamlNode> done;
+      done.set_value(parsed->at(name));
+      parses[name] = done.get_future();
+      continue;
+    }
     const std::string* text = &it->second;
     parses[name] = std::async(std::launch::async | std::launch::deferred,
                               [text, limits] { return ParseYaml(*text, limits); });
