@@ -60,7 +60,7 @@ void InterviewRequest(const Knowledge& kb, std::string_view body) {
   nlohmann::json ev = nlohmann::json::array();
   for (const Evidence& e : step.assessment.evidence) ev.push_back(EvidenceJson(kb, e));
   out["evidence"] = ev;
-  (void)out.dump();
+  (void)WriteJson(out);
 }
 
 void ContextLine(std::string_view line) {
@@ -91,8 +91,8 @@ void EvalFile(const Knowledge& kb, std::string_view text) {
   for (size_t i = 0; i < cases.size() && i < 3; ++i) {
     const Reading reading = reader->Read(cases[i].text);
     const Assessment a = Assess(kb, reading.evidence, cases[i].patient);
-    (void)AssessmentJson(kb, a, cases[i].patient, &reading).dump();
-    (void)nlohmann::json(cases[i].id).dump();
+    (void)WriteJson(AssessmentJson(kb, a, cases[i].patient, &reading));
+    (void)WriteJson(nlohmann::json(cases[i].id));
   }
 }
 

@@ -55,6 +55,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const Reading reading =
       reader->Read("I am 45. For three weeks my left eyelid has twitched, no weakness, 4 coffees a day.");
   const Assessment a = Assess(*kb, reading.evidence, reading.patient);
-  (void)AssessmentJson(*kb, a, reading.patient, &reading).dump();
+  (void)WriteJson(AssessmentJson(*kb, a, reading.patient, &reading));
   return 0;
 }

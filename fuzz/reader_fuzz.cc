@@ -71,8 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const ConditionResult& c : assessment.conditions) Check(c.probability >= 0 && c.probability <= 1);
   // What the user gets: the JSON documents, serialized (this is where a span that cuts a
   // UTF-8 sequence, or invalid bytes in the text, would throw).
-  (void)AssessmentJson(kb, assessment, reading.patient, &reading).dump(2);
-  (void)ReadingJson(kb, reading).dump(2);
+  (void)WriteJson(AssessmentJson(kb, assessment, reading.patient, &reading), 2);
+  (void)WriteJson(ReadingJson(kb, reading), 2);
 
   // The interview's next step on what was read: costly (one inference per askable
   // finding), so only for some inputs.

@@ -45,6 +45,7 @@ int CmdAssess(const CommandArgs& a) {
   if (!ParseAssessArgs(a.args, /*allow_evidence=*/true, &in, &err)) {
     if (in.help) {
       std::fputs(kAssessUsage, stdout);
+      std::printf("\nLimits:\n%s", kInputLimitsHelp);
       return 0;
     }
     if (in.bad_data) {  // an input past its limit or one that cannot be read: bad data
@@ -121,6 +122,7 @@ int CmdParse(const CommandArgs& a) {
   if (!ParseAssessArgs(a.args, /*allow_evidence=*/false, &in, &err)) {
     if (in.help) {
       std::fputs(kParseUsage, stdout);
+      std::printf("\nLimits:\n%s", kInputLimitsHelp);
       return 0;
     }
     if (in.bad_data) {

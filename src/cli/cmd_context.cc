@@ -87,14 +87,14 @@ int CmdContext(const CommandArgs& a) {
       err = "line longer than the limit of " + FormatBytes(kMaxContextLineBytes);
       ++bad;
       std::fprintf(stderr, "twitchcheck context: stdin:%zu: %s\n", line_no, err.c_str());
-      out.append("{\"error\": ").append(nlohmann::json(err).dump()).append("}\n");
+      out.append("{\"error\": ").append(nlohmann::json(err).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).append("}\n");
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     if (!ParseContextLine(line, &sentence, &target, &err)) {
       ++bad;
       std::fprintf(stderr, "twitchcheck context: stdin:%zu: %s\n", line_no, err.c_str());
-      out.append("{\"error\": ").append(nlohmann::json(err).dump()).append("}\n");
+      out.append("{\"error\": ").append(nlohmann::json(err).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).append("}\n");
     } else {
       ClassifyTargetInSentence(*engine, sentence, target, &result);
       AppendLabels(result, &out);

@@ -312,7 +312,7 @@ int List(const Ctx& c, const std::vector<std::string>& args) {
       for (auto& [k, v] : j["episodes"][i].items()) e[k] = v;
       j["episodes"][i] = e;
     }
-    std::cout << j.dump(2) << "\n";
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
   std::printf("%zu day(s), %zu episode(s)\n", d.days.size(), d.episodes.size());

@@ -66,6 +66,8 @@ struct BadInput {
 
 const BadInput kBadInputs[] = {
     {"intensity_11", "add episode --at now --site eyelid --intensity 11", 2, "--intensity: 11 is outside 0-10"},
+    {"note_not_utf8", "add episode --at now --site eyelid --note \"$(printf 'bad\\377byte')\"", 2,
+     "note: not valid UTF-8 text"},
     {"bad_date", "add day --date 2026-02-30", 2, "--date: '2026-02-30' is not a calendar date"},
     {"bad_when", "add episode --at 'last tuesday' --site eyelid", 2, "--at: 'last tuesday' is not a time"},
     {"negative_duration", "add episode --at now --site eyelid --duration -5m", 2, "is not a duration"},

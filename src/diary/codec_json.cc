@@ -60,7 +60,7 @@ std::string DiaryToJson(const Diary& d) {
   ojson root;
   root["days"] = std::move(days);
   root["episodes"] = std::move(episodes);
-  return root.dump(2) + "\n";
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 bool DiaryFromJson(const std::string& text, const DiaryKb& kb, Diary* out, std::vector<std::string>* errors) {

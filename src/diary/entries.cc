@@ -41,8 +41,28 @@ const DayField* FindDayField(const std::string& name) {
 
 namespace {
 
+// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF):
+// notes and names are written back as JSON, which needs it.
+bool ValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    uint32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (size_t k = 1; k < n; ++k) {
+      const unsigned char c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    static constexpr uint32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
+}
+
 bool CleanName(const std::string& s) {
-  if (s.empty() || s.size() > 200) return false;
+  if (s.empty() || s.size() > 200 || !ValidUtf8(s)) return false;
   for (unsigned char c : s)
     if (c < 0x20 || c == ';') return false;  // ';' separates list items in CSV
   return true;
@@ -52,7 +72,7 @@ void CheckList(const std::vector<std::string>& items, const char* what, const st
                std::vector<std::string>* errors) {
   for (size_t i = 0; i < items.size(); ++i)
     if (!CleanName(items[i]))
-      errors->push_back(fmt::format("{}{}[{}]: '{}' must be 1-200 characters without ';' or control characters",
+      errors->push_back(fmt::format("{}{}[{}]: '{}' must be 1-200 characters of UTF-8 text without ';' or control characters",
                                     where, what, i, items[i]));
 }
 
@@ -95,6 +115,7 @@ bool ValidateEpisode(const Episode& e, const DiaryKb& kb, const std::string& whe
   if (e.intensity && (*e.intensity < 0 || *e.intensity > 10))
     errors->push_back(fmt::format("{}intensity: {} is outside 0-10", where, *e.intensity));
   if (e.note.size() > 4000) errors->push_back(where + "note: longer than 4000 characters");
+  if (!ValidUtf8(e.note)) errors->push_back(where + "note: not valid UTF-8 text");
   for (unsigned char c : e.note)
     if (c < 0x20 && c != '\n' && c != '\t') {
       errors->push_back(where + "note: contains a control character");

@@ -104,7 +104,7 @@ std::string ReportJson(const DiaryReport& r, const std::string& knowledge_versio
   j["tried"] = std::move(tried);
   j["wording"] = "Associations are what the diary shows together; they do not show that a factor causes the twitching.";
   j["knowledge_version"] = knowledge_version;
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string ReportText(const DiaryReport& r) {

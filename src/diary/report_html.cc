@@ -186,7 +186,7 @@ std::string ReportHtml(const DiaryReport& r, const DiaryKb& kb, const std::strin
        "id=\"forest\"></canvas></div></div></div>\n<h2>Trend: episodes per day, by week</h2>\n<div class=\"chart\">"
        "<canvas id=\"trend\"></canvas></div></div>\n";
   h += "<script>\n" + chart_js + "\n</script>\n";
-  h += "<script>\nconst DATA = " + ScriptSafe(data.dump()) + ";\n" + kScript + "</script>\n</body></html>\n";
+  h += "<script>\nconst DATA = " + ScriptSafe(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + ";\n" + kScript + "</script>\n</body></html>\n";
   return h;
 }
 
