@@ -98,6 +98,7 @@ enum class ListReach { kNoComma, kDenied, kOpen, kEnded };
 enum WordClassBit : uint8_t {
   kListOr = 1, kListAnd = 2, kClauseContinuation = 4, kThirdPerson = 8, kFirstPerson = 16,
   kOtherPeople = 32,  // a relative, another person or an animal
+  kSelfSubject = 64,  // the writer as subject or object ("I", "me"), not "my"
 };
 uint8_t WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   uint8_t bits = 0;
@@ -106,6 +107,7 @@ uint8_t WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   if (ctx.InWordClass("clause_continuation", norm)) bits |= kClauseContinuation;
   if (ctx.InWordClass("third_person", norm)) bits |= kThirdPerson;
   if (ctx.InWordClass("first_person", norm)) bits |= kFirstPerson;
+  if (ctx.InWordClass("self_subject", norm)) bits |= kSelfSubject;
   if (ctx.InWordClass("relative", norm) || ctx.InWordClass("other_person", norm) ||
       ctx.InWordClass("animal", norm))
     bits |= kOtherPeople;
@@ -152,8 +154,7 @@ bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<uint8_t
   }
   for (size_t t = first, steps = 0; t-- > 0 && steps < 24; ++steps) {
     if (tokens[t].sentence != sentence || tokens[t].norm == ";" || tokens[t].norm == ",") return false;
-    const std::string& w = tokens[t].norm;
-    if (w == "i" || w == "me" || w == "myself") return false;
+    if (cls[t] & kSelfSubject) return false;
     if (cls[t] & kOtherPeople) return true;
   }
   return false;
