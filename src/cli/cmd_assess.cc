@@ -5,14 +5,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/commands.h"
 #include "cli/input.h"
 #include "diary/diary_evidence.h"
-#include "cli/commands.h"
-#include "engine/assess.h"
-#include "kb/knowledge.h"
-#include "render/json.h"
 #include "render/terminal.h"
-#include "text/reader.h"
+#include "twitchcheck/engine.h"
+#include "twitchcheck/json.h"
 
 namespace twitchcheck {
 
@@ -55,65 +53,38 @@ int CmdAssess(const CommandArgs& a) {
     std::fprintf(stderr, "twitchcheck assess: %s\n\n%s", err.c_str(), kAssessUsage);
     return 2;
   }
-  const Knowledge* kb = KnowledgeFor(a.kb_dir, &err);
-  if (!kb) {
-    std::fprintf(stderr, "twitchcheck: the knowledge base is invalid:\n%s", err.c_str());
-    return 1;
-  }
-  if (!CheckEvidence(*kb, in.evidence, &err)) {
-    std::fprintf(stderr, "twitchcheck assess: %s (see `twitchcheck kb lint` for the ids)\n", err.c_str());
-    return 2;
-  }
+  int code = 0;
+  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  if (!engine) return code;
+  for (const Evidence& e : in.evidence)
+    if (!engine->KnowsFinding(e.id)) {
+      std::fprintf(stderr, "twitchcheck assess: unknown finding id '%s' (see `twitchcheck kb lint` for the ids)\n",
+                   e.id.c_str());
+      return 2;
+    }
+  AssessRequest request;
+  request.patient = in.patient;
+  request.evidence = in.evidence;
   if (in.diary) {
     std::vector<Evidence> from_diary;
-    if (!DiaryEvidenceFromStore(in.diary_db, a.kb_dir, *kb, &from_diary, &err)) {
+    auto known = [&](std::string_view id) { return engine->KnowsFinding(id); };
+    if (!DiaryEvidenceFromStore(in.diary_db, a.kb_dir, known, &from_diary, &err)) {
       std::fprintf(stderr, "twitchcheck assess --diary: %s\n", err.c_str());
       return 1;
     }
-    in.evidence = CombineEvidence(in.evidence, from_diary);  // --evidence wins over the diary
+    request.evidence = CombineEvidence(in.evidence, from_diary);  // --evidence wins over the diary
   }
-  Reading reading;
-  std::vector<Evidence> evidence = in.evidence;
-  Patient patient = in.patient;
-  if (in.has_text) {
-    const TextReader* reader = ReaderFor(*kb, &err);
-    if (!reader) {
-      std::fprintf(stderr, "twitchcheck: %s\n", err.c_str());
-      return 1;
-    }
-    reading = reader->Read(in.text);
-    evidence = CombineEvidence(in.evidence, reading.evidence);
-    if (!patient.age) patient.age = reading.patient.age;
-    if (!patient.sex) patient.sex = reading.patient.sex;
+  if (in.has_text) request.text = in.text;
+  AssessReport report;
+  if (Status s = engine->Assess(request, &report); !s.ok()) {
+    std::fprintf(stderr, "twitchcheck assess: %s\n", s.message().c_str());
+    return 2;
   }
-  // Text with nothing readable in it (and no answers given) gets no level: it may be an
-  // emergency described in words the reader does not know (SPEC §4, §7).
-  Assessment result = Assess(*kb, evidence, patient);
-  if (in.has_text && in.evidence.empty() && !Understood(*kb, result)) {
-    if (in.json) {
-      nlohmann::json doc = {{"understood", false},
-                            {"message", kb->not_understood},
-                            {"emergency_help", kb->emergency_help},
-                            {"knowledge_version", kb->version}};
-      nlohmann::json signs = nlohmann::json::array();
-      for (int f : kb->screen) signs.push_back({{"id", kb->findings[f].id}, {"name", kb->findings[f].name}});
-      doc["emergency_signs"] = std::move(signs);
-      std::cout << WriteJson(doc, 2) << "\n";
-    } else {
-      TerminalStyle style;
-      style.color = in.color.value_or(StdoutWantsColor());
-      std::cout << RenderNotUnderstood(*kb, style);
-    }
-    return 3;
-  }
-  if (in.json) {
-    std::cout << WriteJson(AssessmentJson(*kb, result, patient, in.has_text ? &reading : nullptr), 2) << "\n";
-  } else {
-    TerminalStyle style;
-    style.color = in.color.value_or(StdoutWantsColor());
-    std::cout << RenderAssessment(*kb, result, patient, in.has_text ? &reading : nullptr, style);
-  }
-  return 0;
+  TerminalStyle style;
+  style.color = in.color.value_or(StdoutWantsColor());
+  if (in.json) std::cout << AssessReportJson(report) << "\n";
+  else std::cout << (report.understood ? RenderAssessment(report, style) : RenderNotUnderstood(report, style));
+  return report.understood ? 0 : 3;
 }
 
 int CmdParse(const CommandArgs& a) {
@@ -136,19 +107,16 @@ int CmdParse(const CommandArgs& a) {
     std::fprintf(stderr, "twitchcheck parse: no text given\n\n%s", kParseUsage);
     return 2;
   }
-  const Knowledge* kb = KnowledgeFor(a.kb_dir, &err);
-  const TextReader* reader = kb ? ReaderFor(*kb, &err) : nullptr;
-  if (!reader) {
-    std::fprintf(stderr, "twitchcheck: the knowledge base is invalid:\n%s\n", err.c_str());
-    return 1;
-  }
-  Reading r = reader->Read(in.text);
+  int code = 0;
+  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  if (!engine) return code;
+  const ReadingReport r = engine->Read(in.text);
   if (in.json) {
-    std::cout << WriteJson(ReadingJson(*kb, r), 2) << "\n";
+    std::cout << ReadingReportJson(r) << "\n";
   } else {
     TerminalStyle style;
     style.color = in.color.value_or(StdoutWantsColor());
-    std::cout << RenderReading(*kb, in.text, r, style);
+    std::cout << RenderReading(in.text, r, style);
   }
   return 0;
 }

@@ -4,13 +4,12 @@
 #include <memory>
 #include <string>
 
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/input.h"
-#include "kb/bounded_read.h"
-#include "kb/knowledge.h"
-#include "text/context.h"
+#include "core/bounded_read.h"
+#include "twitchcheck/engine.h"
+#include "twitchcheck/json.h"
 
 namespace twitchcheck {
 namespace {
@@ -29,13 +28,6 @@ constexpr const char* kHelp =
     "is validated first).\n\n"
     "Limits: at most 64 KiB per line (a longer line gets an error and is skipped), JSON\n"
     "nested at most 16 deep; any number of lines, streamed.\n";
-
-void AppendLabels(const ContextResult& r, std::string* out) {
-  const ContextLabels l = LabelsFor(r);
-  out->append("{\"negation\": \"").append(l.negation);
-  out->append("\", \"temporality\": \"").append(l.temporality);
-  out->append("\", \"experiencer\": \"").append(l.experiencer).append("\"}\n");
-}
 
 }  // namespace
 
@@ -57,28 +49,15 @@ int CmdContext(const CommandArgs& a) {
     std::fprintf(stderr, "twitchcheck context: --jsonl is required\n\n%s", kHelp);
     return 2;
   }
-  std::unique_ptr<ContextEngine> own;
-  const ContextEngine* engine = &DefaultContextEngine();
-  if (!a.kb_dir.empty()) {
-    std::string err;
-    // Every file of DIR is validated (bounded, regular files, numbers in range) before the
-    // context engine reads its rules from it (SPEC.md §4 --kb).
-    if (!KnowledgeFor(a.kb_dir, &err)) {
-      std::fprintf(stderr, "twitchcheck: the knowledge base is invalid:\n%s", err.c_str());
-      return 1;
-    }
-    own = LoadContextEngine(a.kb_dir, &err);
-    if (!own) {
-      std::fprintf(stderr, "twitchcheck context: %s\n", err.c_str());
-      return 1;
-    }
-    engine = own.get();
-  }
+  // Every file of the knowledge base (built in, or DIR) is validated before its context
+  // rules are used (SPEC.md §4 --kb).
+  int code = 0;
+  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  if (!engine) return code;
 
   std::string line, sentence, target, err, out;
   out.reserve(1 << 16);
   size_t line_no = 0, bad = 0;
-  ContextResult result;
   // Line by line, each bounded: memory stays at one line plus the output buffer however
   // much arrives.
   for (LineStatus st; (st = ReadLineBounded(stdin, kMaxContextLineBytes, &line)) != LineStatus::kEnd;) {
@@ -87,17 +66,16 @@ int CmdContext(const CommandArgs& a) {
       err = "line longer than the limit of " + FormatBytes(kMaxContextLineBytes);
       ++bad;
       std::fprintf(stderr, "twitchcheck context: stdin:%zu: %s\n", line_no, err.c_str());
-      out.append("{\"error\": ").append(nlohmann::json(err).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).append("}\n");
+      out.append(ErrorLineJson(err)).append("\n");
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (!ParseContextLine(line, &sentence, &target, &err)) {
+    if (Status s = ParseContextLine(line, &sentence, &target); !s.ok()) {
       ++bad;
-      std::fprintf(stderr, "twitchcheck context: stdin:%zu: %s\n", line_no, err.c_str());
-      out.append("{\"error\": ").append(nlohmann::json(err).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).append("}\n");
+      std::fprintf(stderr, "twitchcheck context: stdin:%zu: %s\n", line_no, s.message().c_str());
+      out.append(ErrorLineJson(s.message())).append("\n");
     } else {
-      ClassifyTargetInSentence(*engine, sentence, target, &result);
-      AppendLabels(result, &out);
+      out.append(ContextAnswerJson(engine->Context(sentence, target))).append("\n");
     }
     if (out.size() > (1 << 15)) {
       std::fwrite(out.data(), 1, out.size(), stdout);

@@ -432,6 +432,7 @@ int Sites(const Ctx& c) {
 int CmdDiary(const CommandArgs& a) {
   Ctx c;
   c.kb_dir = a.kb_dir;
+  c.today_arg = a.today_arg;
   std::vector<std::string> args;
   for (size_t i = 0; i < a.args.size(); ++i) {
     const std::string& s = a.args[i];
@@ -462,6 +463,10 @@ int CmdDiary(const CommandArgs& a) {
   } else {
     int64_t wall = c.now + int64_t{LocalOffsetAt(c.now)} * 60;
     c.today = wall / 86400;
+  }
+  if (!c.kb_dir.empty()) {  // every file of DIR is validated, whichever command runs (SPEC §4)
+    int code = 0;
+    if (!OpenEngine(CommandArgs{{}, c.kb_dir, {}, {}}, &code)) return code;
   }
   c.kb = DiaryKb::Load(c.kb_dir, &err);
   if (!c.kb) return DataError(err);

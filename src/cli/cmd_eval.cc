@@ -7,7 +7,6 @@
 #include "eval/context_eval.h"
 #include "eval/interview_eval.h"
 #include "eval/vignettes.h"
-#include "kb/knowledge.h"
 
 namespace twitchcheck {
 
@@ -35,24 +34,26 @@ int CmdEval(const CommandArgs& a) {
     std::fprintf(stderr, "twitchcheck eval %s: %s\n", a.args[0].c_str(), err.c_str());
     return 1;
   }
+  int code = 0;
+  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  if (!engine) return code;
   if (a.args[0] == "context") {
-    if (!EvalContextFile(a.args[1], std::cout, &err)) {
+    if (!EvalContextFile(*engine, a.args[1], std::cout, &err)) {
       std::fprintf(stderr, "twitchcheck eval context: %s\n", err.c_str());
       return 1;
     }
     return 0;
   }
-  const Knowledge* kb = KnowledgeFor(a.kb_dir, &err);
   if (a.args[0] == "interview") {
     InterviewScores scores;
-    if (!kb || !EvalInterviewFile(*kb, a.args[1], std::cout, &scores, &err)) {
+    if (!EvalInterviewFile(*engine, a.args[1], std::cout, &scores, &err)) {
       std::fprintf(stderr, "twitchcheck eval interview: %s\n", err.c_str());
       return 1;
     }
     return 0;
   }
   VignetteScores scores;
-  if (!kb || !EvalVignettesFile(*kb, a.args[1], std::cout, &scores, &err)) {
+  if (!EvalVignettesFile(*engine, a.args[1], std::cout, &scores, &err)) {
     std::fprintf(stderr, "twitchcheck eval vignettes: %s\n", err.c_str());
     return 1;
   }

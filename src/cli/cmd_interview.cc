@@ -4,15 +4,12 @@
 #include <sstream>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "cli/commands.h"
 #include "cli/input.h"
-#include "engine/interview.h"
-#include "kb/bounded_read.h"
-#include "render/json.h"
+#include "core/bounded_read.h"
 #include "render/terminal.h"
-#include "text/reader.h"
+#include "twitchcheck/engine.h"
+#include "twitchcheck/json.h"
 
 namespace twitchcheck {
 
@@ -32,39 +29,7 @@ const char kUsage[] =
     "JSON nested at most 16 deep. A request past a limit is refused (exit 1); a malformed one\n"
     "exits 2.\n";
 
-nlohmann::json ItemJson(const Finding& f) {
-  return {{"id", f.id},
-          {"name", f.name},
-          {"choices", {{{"id", "present"}, {"label", "Yes"}},
-                       {{"id", "absent"}, {"label", "No"}},
-                       {{"id", "unknown"}, {"label", "Don't know"}}}}};
-}
-
-nlohmann::json QuestionJson(const Knowledge& kb, const Question& q) {
-  if (!q.items.empty()) {  // the emergency screen: several findings, one answer each
-    nlohmann::json items = nlohmann::json::array();
-    for (int f : q.items) items.push_back(ItemJson(kb.findings[f]));
-    return {{"id", "emergency_screen"},
-            {"type", "group_multiple"},
-            {"text", kb.screen_question},
-            {"reason", q.reason},
-            {"items", items}};
-  }
-  if (q.finding < 0)
-    return {{"id", "describe"},
-            {"type", "free_text"},
-            {"text", kb.describe_question},
-            {"reason", q.reason},
-            {"items", nlohmann::json::array()}};
-  const Finding& f = kb.findings[q.finding];
-  return {{"id", f.id},
-          {"type", "single"},
-          {"text", f.question},
-          {"reason", q.reason},
-          {"items", {ItemJson(f)}}};
-}
-
-int JsonStep(const Knowledge& kb) {
+int JsonStep(const Engine& engine) {
   std::string body, err;
   // Bounded while reading; a request past a limit is bad data (exit 1), a malformed one
   // bad usage (exit 2).
@@ -72,40 +37,17 @@ int JsonStep(const Knowledge& kb) {
     std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
     return 1;
   }
-  Patient patient;
-  std::vector<Evidence> answers;
-  std::string text;
-  InterviewOptions options;
-  bool past_limit = false;
-  if (!ParseInterviewRequest(kb, body, &patient, &answers, &text, &options.described, &options.described_twice, &past_limit, &err)) {
-    std::fprintf(stderr, "twitchcheck interview: %s\n", err.c_str());
-    return past_limit ? 1 : 2;
+  InterviewRequest request;
+  if (Status s = ParseInterviewRequest(body, &request); !s.ok()) {
+    std::fprintf(stderr, "twitchcheck interview: %s\n", s.message().c_str());
+    return s.code() == Status::Code::kLimit ? 1 : 2;
   }
-  Reading reading;
-  bool has_text = text.find_first_not_of(" \t\r\n") != std::string::npos;
-  if (has_text) {
-    const TextReader* reader = ReaderFor(kb, &err);
-    if (!reader) {
-      std::fprintf(stderr, "twitchcheck: %s\n", err.c_str());
-      return 1;
-    }
-    reading = reader->Read(text);
-    if (!patient.age) patient.age = reading.patient.age;
-    if (!patient.sex) patient.sex = reading.patient.sex;
+  InterviewStepReport step;
+  if (Status s = engine.NextStep(request, &step); !s.ok()) {
+    std::fprintf(stderr, "twitchcheck interview: %s\n", s.message().c_str());
+    return 2;
   }
-  InterviewStep step =
-      NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size(), options);
-  nlohmann::json out = {
-      {"question", step.question ? QuestionJson(kb, *step.question) : nlohmann::json(nullptr)},
-      {"should_stop", step.should_stop},
-      {"conditions", ConditionsJson(kb, step.assessment.conditions)},
-      {"triage", TriageJson(kb, step.assessment.triage)},
-      {"knowledge_version", kb.version}};
-  if (step.should_stop) out["stop_reason"] = step.stop_reason;
-  nlohmann::json ev = nlohmann::json::array();
-  for (const Evidence& e : step.assessment.evidence) ev.push_back(EvidenceJson(kb, e));
-  out["evidence"] = ev;
-  std::cout << WriteJson(out) << "\n";
+  std::cout << InterviewStepJson(step, engine.version()) << "\n";
   return 0;
 }
 
@@ -119,26 +61,29 @@ bool Ask(const std::string& prompt, std::string* line) {
   return true;
 }
 
-int Interactive(const Knowledge& kb) {
+int Interactive(const Engine& engine) {
   std::string err;
-  const TextReader* reader = ReaderFor(kb, &err);
-  if (!reader) {
-    std::fprintf(stderr, "twitchcheck: %s\n", err.c_str());
-    return 1;
-  }
   std::cout << "twitchcheck: a few questions about your twitching. This is not a diagnosis.\n"
                "If you have sudden weakness, a drooping face or trouble speaking, call an ambulance now.\n\n";
-  std::string text, line;
-  if (!Ask("In your own words, what is happening? ", &text)) return 0;
-  Reading reading = reader->Read(text);
-  // Nothing readable yet ("hola", "not sure"): ask once more before yes/no questions.
-  if (!NamesAComplaint(kb, reading.evidence) && !kb.describe_question.empty()) {
-    std::string more;
-    if (!Ask("\n" + kb.describe_question + " ", &more)) return 0;
-    text += "\n" + more;
-    reading = reader->Read(text);
+  InterviewRequest request;
+  std::string line;
+  if (!Ask("In your own words, what is happening? ", &request.text)) return 0;
+  // The opening question asked for a description; the engine asks once more when it named
+  // nothing readable ("hola", "not sure"), before any yes/no question.
+  request.described = 1;
+  InterviewStepReport step;
+  if (Status s = engine.NextStep(request, &step); !s.ok()) {
+    std::fprintf(stderr, "twitchcheck interview: %s\n", s.message().c_str());
+    return 1;
   }
-  Patient patient = reading.patient;
+  if (step.question && step.question->type == QuestionReport::Type::kFreeText) {
+    std::string more;
+    if (!Ask("\n" + step.question->text + " ", &more)) return 0;
+    request.text += "\n" + more;
+  }
+  request.described = 2;
+  request.patient = engine.Read(request.text).patient;
+  Patient& patient = request.patient;
   while (!patient.age) {
     if (!Ask("How old are you (years)? ", &line)) return 0;
     int age;
@@ -148,32 +93,28 @@ int Interactive(const Knowledge& kb) {
   while (!patient.sex) {
     if (!Ask("Sex (female/male, or Enter to skip)? ", &line)) return 0;
     if (line.empty()) break;
-    if (line == "female" || line == "f") patient.sex = "female";
-    else if (line == "male" || line == "m") patient.sex = "male";
+    if (line == "female" || line == "f") patient.sex = Sex::kFemale;
+    else if (line == "male" || line == "m") patient.sex = Sex::kMale;
     else std::cout << "  Please answer female or male, or press Enter.\n";
   }
-  std::vector<Evidence> answers;
-  InterviewStep step;
-  InterviewOptions options;
-  // The opening question above asked for a description, and asked again if it named nothing.
-  options.described = options.described_twice = true;
   int asked = 0;
   for (;;) {
-    step = NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size(), options);
+    if (Status s = engine.NextStep(request, &step); !s.ok()) {
+      std::fprintf(stderr, "twitchcheck interview: %s\n", s.message().c_str());
+      return 1;
+    }
     if (!step.question) break;
+    const QuestionReport& q = *step.question;
     ++asked;
     // One finding, or the emergency screen's several under one heading.
-    std::vector<int> findings = step.question->items;
-    if (findings.empty()) findings.push_back(step.question->finding);
-    if (!step.question->items.empty()) std::cout << fmt::format("\nQ{}. {}\n", asked, kb.screen_question);
-    for (int fi : findings) {
-      const Finding& f = kb.findings[fi];
+    const bool group = q.type == QuestionReport::Type::kGroupMultiple;
+    if (group) std::cout << fmt::format("\nQ{}. {}\n", asked, q.text);
+    for (const FindingRef& item : q.items) {
       Evidence e;
-      e.id = f.id;
-      e.origin = "answer";
-      const std::string prompt = step.question->items.empty()
-                                     ? fmt::format("\nQ{}. {} [y/n/?] ", asked, f.question)
-                                     : fmt::format("  - {} [y/n/?] ", f.name);
+      e.id = item.id;
+      e.origin = Origin::kAnswer;
+      const std::string prompt = group ? fmt::format("  - {} [y/n/?] ", item.name)
+                                       : fmt::format("\nQ{}. {} [y/n/?] ", asked, q.text);
       for (;;) {
         if (!Ask(prompt, &line)) return 0;
         if (line == "y" || line == "yes") e.status = EvidenceStatus::kPresent;
@@ -185,13 +126,14 @@ int Interactive(const Knowledge& kb) {
         }
         break;
       }
-      answers.push_back(e);
+      request.answers.push_back(e);
     }
+    if (q.items.empty()) break;  // a free-text question after the opening: not asked here
   }
   std::cout << "\n" << step.stop_reason << "\n\n";
   TerminalStyle style;
   style.color = StdoutWantsColor();
-  std::cout << RenderAssessment(kb, step.assessment, patient, &reading, style);
+  std::cout << RenderAssessment(step.assessment, style);
   return 0;
 }
 
@@ -209,13 +151,10 @@ int CmdInterview(const CommandArgs& a) {
       return 2;
     }
   }
-  std::string err;
-  const Knowledge* kb = KnowledgeFor(a.kb_dir, &err);
-  if (!kb) {
-    std::fprintf(stderr, "twitchcheck: the knowledge base is invalid:\n%s", err.c_str());
-    return 1;
-  }
-  return json ? JsonStep(*kb) : Interactive(*kb);
+  int code = 0;
+  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  if (!engine) return code;
+  return json ? JsonStep(*engine) : Interactive(*engine);
 }
 
 }  // namespace twitchcheck

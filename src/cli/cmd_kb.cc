@@ -2,9 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "kb/knowledge.h"
-#include "kb/lint.h"
-#include "text/reader.h"
+#include "twitchcheck/engine.h"
 
 namespace twitchcheck {
 
@@ -27,21 +25,26 @@ int CmdKb(const CommandArgs& a) {
       return 2;
     }
   }
-  std::vector<KbIssue> errors;
-  std::unique_ptr<Knowledge> kb = LoadKnowledge(dir, &errors);
-  if (!kb) {
-    for (const KbIssue& e : errors) std::fprintf(stderr, "error: %s\n", e.ToString().c_str());
-    std::fprintf(stderr, "%zu error(s)\n", errors.size());
+  Options options;
+  options.kb_dir = dir;
+  std::unique_ptr<Engine> engine;
+  if (Status s = Engine::Open(options, &engine); !s.ok()) {
+    size_t count = 0;
+    for (size_t at = 0; at < s.message().size();) {
+      size_t nl = s.message().find('\n', at);
+      if (nl == std::string::npos) nl = s.message().size();
+      if (nl > at) {
+        std::fprintf(stderr, "error: %s\n", s.message().substr(at, nl - at).c_str());
+        ++count;
+      }
+      at = nl + 1;
+    }
+    std::fprintf(stderr, "%zu error(s)\n", count);
     return 1;
   }
-  std::string err;
-  if (!TextReader::Create(*kb, &err)) {
-    std::fprintf(stderr, "error: %s\n", err.c_str());
-    return 1;
-  }
-  CoverageReport report = Coverage(*kb);
-  std::cout << FormatCoverage(*kb, report);
-  return strict && !report.clean() ? 1 : 0;
+  bool clean = true;
+  std::cout << engine->Coverage(&clean);
+  return strict && !clean ? 1 : 0;
 }
 
 }  // namespace twitchcheck

@@ -1,15 +1,25 @@
 #pragma once
 // Subcommands of the `twitchcheck` program. Each takes its own arguments (after the
 // subcommand name) and returns the process exit code; errors go to stderr.
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "twitchcheck/engine.h"
 
 namespace twitchcheck {
 
 struct CommandArgs {
   std::vector<std::string> args;  // the arguments after the subcommand name
-  std::string kb_dir;             // --kb DIR given before the subcommand; empty = built in
+  std::string kb_dir;             // --kb DIR (anywhere on the line); empty = built in
+  std::string today_arg;          // --today YYYY-MM-DD as given (anywhere); empty = the local date
+  std::optional<Date> today;      // today_arg, parsed
 };
+
+// Opens the engine the command line asked for (--kb, --today). On failure prints why to
+// stderr ("twitchcheck: ...") and returns null with *exit_code set (1: bad data).
+std::unique_ptr<Engine> OpenEngine(const CommandArgs& a, int* exit_code);
 
 int CmdAssess(const CommandArgs& a);
 int CmdParse(const CommandArgs& a);

@@ -3,9 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
-#include "kb/bounded_read.h"
+#include "core/bounded_read.h"
 
 namespace twitchcheck {
 
@@ -19,29 +17,6 @@ const char kInputLimitsHelp[] =
     "    YAML nested at most 32 deep, at most 1,000,000 values per file; every number\n"
     "    within -1,000,000..1,000,000; at most 100,000 findings and 2,000 conditions\n"
     "  (all in docs/limits.md)\n";
-
-bool JsonDepthWithin(std::string_view json, int max_depth, std::string* err) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < json.size(); ++i) {
-    const char c = json[i];
-    if (in_string) {
-      if (c == '\\') ++i;  // the escaped character cannot end the string
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > max_depth) {
-        *err = "JSON nested deeper than the limit of " + std::to_string(max_depth) + " levels (at byte " +
-               std::to_string(i) + ")";
-        return false;
-      }
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return true;
-}
 
 bool CheckJsonLines(std::string_view text, const std::string& name, std::string* err) {
   std::string why;
@@ -91,7 +66,7 @@ bool ParseEvidenceList(const std::string& list, std::vector<Evidence>* out, std:
   while (std::getline(ss, item, ',')) {
     if (item.empty()) continue;
     Evidence e;
-    e.origin = "input";
+    e.origin = Origin::kInput;
     size_t eq = item.find('=');
     e.id = item.substr(0, eq);
     std::string status = eq == std::string::npos ? "present" : item.substr(eq + 1);
@@ -145,11 +120,11 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
       in->patient.age = age;
     } else if (a == "--sex") {
       if (!value(&v)) return false;
-      if (v != "female" && v != "male") {
+      in->patient.sex = ParseSex(v);
+      if (!in->patient.sex) {
         *err = "--sex must be female or male, not '" + v + "'";
         return false;
       }
-      in->patient.sex = v;
     } else if (a == "--evidence" && allow_evidence) {
       if (!value(&v) || !ParseEvidenceList(v, &in->evidence, err)) return false;
     } else if (a == "--diary" && allow_evidence) {
@@ -210,122 +185,6 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
     *err = allow_evidence ? "nothing to assess: give some text, --evidence or --diary" : "no text given";
     return false;
   }
-  return true;
-}
-
-bool ParseInterviewRequest(const Knowledge& kb, std::string_view body, Patient* patient,
-                           std::vector<Evidence>* answers, std::string* text, bool* described,
-                           bool* described_twice,
-                           bool* past_limit, std::string* err) {
-  *past_limit = false;
-  if (body.size() > kMaxRequestBytes) {
-    *err = "the request is larger than the limit of " + FormatBytes(kMaxRequestBytes);
-    *past_limit = true;
-    return false;
-  }
-  if (!JsonDepthWithin(body, kMaxJsonDepth, err)) {  // before the parser sees it
-    *past_limit = true;
-    return false;
-  }
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    *err = "the request is not a JSON object";
-    return false;
-  }
-  if (j.contains("age") && !j["age"].is_null()) {
-    if (!j["age"].is_number_integer() || j["age"].get<long long>() < 0 || j["age"].get<long long>() > 120) {
-      *err = "\"age\" must be a whole number from 0 to 120";
-      return false;
-    }
-    patient->age = j["age"].get<int>();
-  }
-  if (j.contains("sex") && !j["sex"].is_null()) {
-    if (!j["sex"].is_string() || (j["sex"] != "female" && j["sex"] != "male")) {
-      *err = "\"sex\" must be \"female\" or \"male\"";
-      return false;
-    }
-    patient->sex = j["sex"].get<std::string>();
-  }
-  if (j.contains("text") && !j["text"].is_null()) {
-    if (!j["text"].is_string()) {
-      *err = "\"text\" must be a string";
-      return false;
-    }
-    *text = j["text"].get<std::string>();
-  }
-  if (j.contains("described") && !j["described"].is_null()) {
-    if (j["described"].is_number_unsigned()) {
-      // How many times the person has been asked to describe it (0, 1, 2, ...).
-      const auto times = j["described"].get<uint64_t>();
-      *described = times >= 1;
-      *described_twice = times >= 2;
-    } else if (j["described"].is_boolean()) {
-      *described = j["described"].get<bool>();
-    } else {
-      *err = "\"described\" must be true, false or the number of times asked";
-      return false;
-    }
-  }
-  if (text->size() > kMaxTextBytes) {
-    *err = "\"text\" is longer than the limit of " + FormatBytes(kMaxTextBytes);
-    *past_limit = true;
-    return false;
-  }
-  if (j.contains("evidence")) {
-    if (!j["evidence"].is_array()) {
-      *err = "\"evidence\" must be a list";
-      return false;
-    }
-    if (j["evidence"].size() > kMaxRequestEvidence) {
-      *err = "\"evidence\" has " + std::to_string(j["evidence"].size()) + " items: more than the limit of " +
-             std::to_string(kMaxRequestEvidence);
-      *past_limit = true;
-      return false;
-    }
-    for (const auto& e : j["evidence"]) {
-      if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || !e.contains("status") ||
-          !e["status"].is_string()) {
-        *err = "each evidence item needs \"id\" and \"status\" strings";
-        return false;
-      }
-      Evidence ev;
-      ev.id = e["id"].get<std::string>();
-      ev.origin = "answer";
-      if (!ParseEvidenceStatus(e["status"].get<std::string>(), &ev.status)) {
-        *err = "evidence '" + ev.id + "': status must be present, absent, possible or unknown";
-        return false;
-      }
-      if (kb.FindingIndex(ev.id) < 0) {
-        *err = "unknown finding id '" + ev.id + "'";
-        return false;
-      }
-      answers->push_back(ev);
-    }
-  }
-  return true;
-}
-
-bool ParseContextLine(std::string_view line, std::string* sentence, std::string* target,
-                      std::string* err) {
-  if (!JsonDepthWithin(line, kMaxJsonDepth, err)) return false;
-  const nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    *err = "not valid JSON";
-    return false;
-  }
-  if (!j.is_object()) {
-    *err = "expected a JSON object";
-    return false;
-  }
-  for (const char* key : {"sentence", "target"}) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) {
-      *err = std::string("missing string field \"") + key + "\"";
-      return false;
-    }
-  }
-  *sentence = j["sentence"].get<std::string>();
-  *target = j["target"].get<std::string>();
   return true;
 }
 

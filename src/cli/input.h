@@ -6,20 +6,17 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/assess.h"
-#include "kb/knowledge.h"
+#include "twitchcheck/json.h"
+#include "twitchcheck/types.h"
 
 namespace twitchcheck {
 
 // What the CLI reads at most (docs/limits.md). Each is checked while reading: an input
 // past its limit is refused after at most the limit has been read.
-inline constexpr size_t kMaxTextBytes = size_t{1} << 20;          // TEXT, --text-file F, -
-inline constexpr size_t kMaxRequestBytes = size_t{2} << 20;       // interview --json request
+// (kMaxTextBytes, kMaxRequestBytes, kMaxJsonDepth, kMaxRequestEvidence: twitchcheck/json.h)
 inline constexpr size_t kMaxContextLineBytes = size_t{64} << 10;  // one context --jsonl line
 inline constexpr size_t kMaxEvalFileBytes = size_t{64} << 20;     // eval ... FILE
 inline constexpr size_t kMaxEvalLineBytes = size_t{1} << 20;      // one line of an eval FILE
-inline constexpr int kMaxJsonDepth = 16;                          // nested [ and { in any JSON
-inline constexpr size_t kMaxRequestEvidence = 1000;               // interview evidence items
 
 // The limits as --help states them: a few lines, each starting with two spaces.
 extern const char kInputLimitsHelp[];
@@ -52,30 +49,11 @@ bool ParseEvidenceList(const std::string& list, std::vector<Evidence>* out, std:
 // Validates an age given as text or number: a whole number of years in 0..120.
 bool ParseAge(const std::string& s, int* age, std::string* err);
 
-// True when no bracket ([ or {) in `json` is nested deeper than `max_depth`; otherwise
-// false with *err saying so. Linear, without recursion, and aware of strings, so it can
-// run before a parser (or the recursive serializer) ever sees a deep document.
-bool JsonDepthWithin(std::string_view json, int max_depth, std::string* err);
-
 // Reads the JSON-lines file at `path` (a regular file within kMaxEvalFileBytes) and checks
 // every line against kMaxEvalLineBytes and kMaxJsonDepth; false with *err naming the file
 // and line. Used before the evaluation readers open the file.
 bool CheckJsonLinesFile(const std::string& path, std::string* err);
 // The same checks on text in memory; messages name it `name`.
 bool CheckJsonLines(std::string_view text, const std::string& name, std::string* err);
-
-// Reads an `interview --json` step request (SPEC.md §4): age, sex, text, described,
-// evidence (each id known to `kb`). False with *err naming what is wrong; *past_limit is
-// set when that is a limit (size, nesting, text length, evidence count: exit 1) rather
-// than a malformed field (exit 2).
-bool ParseInterviewRequest(const Knowledge& kb, std::string_view body, Patient* patient,
-                           std::vector<Evidence>* answers, std::string* text, bool* described,
-                           bool* described_twice,
-                           bool* past_limit, std::string* err);
-
-// Reads `sentence` and `target` from one `context --jsonl` line (nesting checked first);
-// false with *err when it cannot.
-bool ParseContextLine(std::string_view line, std::string* sentence, std::string* target,
-                      std::string* err);
 
 }  // namespace twitchcheck

@@ -14,7 +14,7 @@
 #include <fstream>
 #include <string>
 
-#include "kb/bounded_read.h"
+#include "core/bounded_read.h"
 
 namespace twitchcheck {
 namespace {

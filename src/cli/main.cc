@@ -28,30 +28,78 @@ constexpr Subcommand kSubcommands[] = {
 
 void Usage(FILE* f) {
   std::fprintf(f,
-               "usage: twitchcheck [--kb DIR] COMMAND [ARGS...]\n\n"
+               "usage: twitchcheck [--kb DIR] [--today DATE] COMMAND [ARGS...]\n\n"
                "twitchcheck says what is likely behind muscle twitching or facial spasms, how\n"
                "urgently to see whom, and what to do. It does not diagnose.\n\ncommands:\n");
   for (const Subcommand& s : kSubcommands) std::fprintf(f, "  %-10s %s\n", s.name, s.description);
   std::fprintf(f,
-               "\noptions:\n  --kb DIR   load the knowledge base from DIR instead of the built-in copy\n"
-               "  --version  print the program version\n\n"
+               "\noptions (anywhere on the line):\n"
+               "  --kb DIR        load the knowledge base from DIR instead of the built-in copy\n"
+               "                  (every file of DIR is validated, whichever command runs)\n"
+               "  --today DATE    the date (YYYY-MM-DD) that \"since Monday\" counts from;\n"
+               "                  default: the local date\n"
+               "  --version       print the program version\n\n"
                "limits (an input past one is refused with a message):\n%s\n"
                "`twitchcheck COMMAND --help` describes each command.\n",
                kInputLimitsHelp);
 }
 
+// --kb DIR and --today DATE may stand anywhere on the line (SPEC.md §4), as --kb=DIR and
+// --today=DATE too; everything after a bare "--" is left alone.
+bool TakeGlobalOptions(std::vector<std::string>* words, CommandArgs* args) {
+  std::vector<std::string> rest;
+  for (size_t i = 0; i < words->size(); ++i) {
+    const std::string& w = (*words)[i];
+    if (w == "--") {
+      rest.insert(rest.end(), words->begin() + static_cast<std::ptrdiff_t>(i), words->end());
+      break;
+    }
+    std::string* into = nullptr;
+    std::string name, value;
+    for (const char* opt : {"--kb", "--today"}) {
+      const std::string o = opt;
+      if (w == o || w.rfind(o + "=", 0) == 0) {
+        into = o == "--kb" ? &args->kb_dir : &args->today_arg;
+        name = o;
+      }
+    }
+    if (!into) {
+      rest.push_back(w);
+      continue;
+    }
+    if (w.size() > name.size()) {
+      value = w.substr(name.size() + 1);
+    } else if (i + 1 < words->size()) {
+      value = (*words)[++i];
+    } else {
+      std::fprintf(stderr, "twitchcheck: %s needs a %s\n", name.c_str(), name == "--kb" ? "directory" : "date (YYYY-MM-DD)");
+      return false;
+    }
+    if (value.empty()) {
+      std::fprintf(stderr, "twitchcheck: %s needs a value\n", name.c_str());
+      return false;
+    }
+    *into = value;
+  }
+  if (!args->today_arg.empty()) {
+    args->today = ParseDate(args->today_arg);
+    if (!args->today) {
+      std::fprintf(stderr, "twitchcheck: --today must be a date YYYY-MM-DD, not '%s'\n", args->today_arg.c_str());
+      return false;
+    }
+  }
+  *words = std::move(rest);
+  return true;
+}
+
 int Main(int argc, char** argv) {
   CommandArgs args;
-  int i = 1;
-  for (; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--kb") {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "twitchcheck: --kb needs a directory\n");
-        return 2;
-      }
-      args.kb_dir = argv[++i];
-    } else if (a == "-h" || a == "--help" || a == "help") {
+  std::vector<std::string> words(argv + 1, argv + argc);
+  if (!TakeGlobalOptions(&words, &args)) return 2;
+  size_t i = 0;
+  for (; i < words.size(); ++i) {
+    const std::string& a = words[i];
+    if (a == "-h" || a == "--help" || a == "help") {
       Usage(stdout);
       return 0;
     } else if (a == "--version") {
@@ -61,18 +109,18 @@ int Main(int argc, char** argv) {
       break;
     }
   }
-  if (i >= argc) {
+  if (i >= words.size()) {
     Usage(stderr);
     return 2;
   }
-  const char* name = argv[i];
+  const std::string& name = words[i];
   for (const Subcommand& s : kSubcommands) {
-    if (std::strcmp(s.name, name) == 0) {
-      args.args.assign(argv + i + 1, argv + argc);
+    if (name == s.name) {
+      args.args.assign(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end());
       return s.run(args);
     }
   }
-  std::fprintf(stderr, "twitchcheck: unknown command '%s' (try `twitchcheck --help`)\n", name);
+  std::fprintf(stderr, "twitchcheck: unknown command '%s' (try `twitchcheck --help`)\n", name.c_str());
   return 2;
 }
 

@@ -15,8 +15,15 @@
 #include "diary/store.h"
 #include "diary/time_util.h"
 #include "kb/knowledge.h"
+#include "testing/test_support.h"
 
 namespace twitchcheck {
+namespace {
+KnownFinding Known() {
+  return [](std::string_view id) { return fixtures::BuiltinKb().FindingIndex(std::string(id)) >= 0; };
+}
+}  // namespace
+
 namespace {
 
 const DiaryKb& Kb() {
@@ -138,12 +145,12 @@ TEST(Analysis, RisingFrequencyAndSpreadingAreFlagged) {
   EXPECT_FALSE(r.sites[0].new_region);
   EXPECT_EQ(r.trend.per_week.front().week, "2025-12-29");  // the Monday before 2026-01-01
 
-  const Knowledge& kb = BuiltinKnowledge();
-  std::vector<Evidence> ev = DiaryEvidence(r, kb);
+  const Knowledge& kb = fixtures::BuiltinKb();
+  std::vector<Evidence> ev = DiaryEvidence(r, Known());
   std::vector<std::string> ids;
   for (const Evidence& e : ev) {
     ids.push_back(e.id);
-    EXPECT_EQ(e.origin, "diary");
+    EXPECT_EQ(e.origin, Origin::kDiary);
     EXPECT_GE(kb.FindingIndex(e.id), 0);
   }
   EXPECT_EQ(ids, (std::vector<std::string>{"duration_over_three_months", "spreading", "more_frequent"}));
@@ -162,22 +169,22 @@ TEST(Analysis, SteadyDiaryIsNotFlaggedAsRising) {
 }
 
 TEST(DiaryEvidence, WeaknessFromATagIsPresentFromANoteOnlyPossible) {
-  const Knowledge& kb = BuiltinKnowledge();
+  const Knowledge& kb = fixtures::BuiltinKb();
   Diary d;
   d.episodes.push_back(At("2026-02-01", "calf"));
   d.episodes.back().note = "leg felt weak afterwards";
   DiaryReport r = AnalyzeDiary(d, Kb(), AnalysisOptions{});
-  std::vector<Evidence> ev = DiaryEvidence(r, kb);
+  std::vector<Evidence> ev = DiaryEvidence(r, Known());
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].id, "weakness");
   EXPECT_EQ(ev[0].status, EvidenceStatus::kPossible);
   d.episodes.back().note = "no weakness at all";
-  EXPECT_TRUE(DiaryEvidence(AnalyzeDiary(d, Kb(), AnalysisOptions{}), kb).empty());
+  EXPECT_TRUE(DiaryEvidence(AnalyzeDiary(d, Kb(), AnalysisOptions{}), Known()).empty());
   DayEntry day;
   day.date = "2026-02-01";
   day.tags = {"weakness"};
   d.days.push_back(day);
-  ev = DiaryEvidence(AnalyzeDiary(d, Kb(), AnalysisOptions{}), kb);
+  ev = DiaryEvidence(AnalyzeDiary(d, Kb(), AnalysisOptions{}), Known());
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].status, EvidenceStatus::kPresent);
 }
@@ -194,11 +201,11 @@ TEST(DiaryEvidence, FromAStoreOnDisk) {
     ASSERT_TRUE(store->AddEpisode(&b, &err));
   }
   std::vector<Evidence> ev;
-  ASSERT_TRUE(DiaryEvidenceFromStore(dir + "/d.sqlite", "", BuiltinKnowledge(), &ev, &err)) << err;
+  ASSERT_TRUE(DiaryEvidenceFromStore(dir + "/d.sqlite", "", Known(), &ev, &err)) << err;
   ASSERT_EQ(ev.size(), 1u);  // 20 days: over two weeks; the cheek is still the face
   EXPECT_EQ(ev[0].id, "duration_over_two_weeks");
-  EXPECT_EQ(ev[0].origin, "diary");
-  EXPECT_FALSE(DiaryEvidenceFromStore(dir + "/d.sqlite/x", "", BuiltinKnowledge(), &ev, &err));
+  EXPECT_EQ(ev[0].origin, Origin::kDiary);
+  EXPECT_FALSE(DiaryEvidenceFromStore(dir + "/d.sqlite/x", "", Known(), &ev, &err));
   EXPECT_FALSE(err.empty());
 }
 

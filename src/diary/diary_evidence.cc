@@ -3,18 +3,17 @@
 #include "diary/analysis.h"
 #include "diary/diary_kb.h"
 #include "diary/store.h"
-#include "kb/knowledge.h"
 
 namespace twitchcheck {
 
-std::vector<Evidence> DiaryEvidence(const DiaryReport& r, const Knowledge& kb) {
+std::vector<Evidence> DiaryEvidence(const DiaryReport& r, const KnownFinding& known) {
   std::vector<Evidence> out;
   auto add = [&](const char* id, EvidenceStatus status, const std::string& why) {
-    if (kb.FindingIndex(id) < 0) return;
+    if (!known(id)) return;
     Evidence e;
     e.id = id;
     e.status = status;
-    e.origin = "diary";
+    e.origin = Origin::kDiary;
     e.text = why;
     out.push_back(std::move(e));
   };
@@ -37,7 +36,7 @@ std::vector<Evidence> DiaryEvidence(const DiaryReport& r, const Knowledge& kb) {
   return out;
 }
 
-bool DiaryEvidenceFromStore(const std::string& db_path, const std::string& kb_dir, const Knowledge& kb,
+bool DiaryEvidenceFromStore(const std::string& db_path, const std::string& kb_dir, const KnownFinding& known,
                             std::vector<Evidence>* out, std::string* err) {
   std::unique_ptr<DiaryKb> dkb = DiaryKb::Load(kb_dir, err);
   if (!dkb) return false;
@@ -49,7 +48,7 @@ bool DiaryEvidenceFromStore(const std::string& db_path, const std::string& kb_di
   std::unique_ptr<DiaryStore> store = OpenSqliteDiary(path, err);
   Diary d;
   if (!store || !store->List("", "", &d, err)) return false;
-  std::vector<Evidence> ev = DiaryEvidence(AnalyzeDiary(d, *dkb, AnalysisOptions{}), kb);
+  std::vector<Evidence> ev = DiaryEvidence(AnalyzeDiary(d, *dkb, AnalysisOptions{}), known);
   out->insert(out->end(), ev.begin(), ev.end());
   return true;
 }

@@ -9,6 +9,7 @@
 #include "kb/embedded.h"
 #include "kb/knowledge.h"
 #include "kb/yaml.h"
+#include "testing/test_support.h"
 
 namespace twitchcheck {
 namespace {
@@ -17,7 +18,7 @@ TEST(DiaryKb, BuiltInCopyLoadsAndCitesKnownSources) {
   std::string err;
   auto kb = DiaryKb::Load("", &err);
   ASSERT_TRUE(kb) << err;
-  const Knowledge& main = BuiltinKnowledge();
+  const Knowledge& main = fixtures::BuiltinKb();
   EXPECT_EQ(kb->version(), main.version);
   EXPECT_GE(main.SourceIndex(kb->caffeine_source()), 0) << kb->caffeine_source();
   for (const DiaryFactor& f : kb->factors()) EXPECT_GE(main.SourceIndex(f.source), 0) << f.id << ": " << f.source;
@@ -29,7 +30,7 @@ TEST(DiaryKb, EverySiteIsOneTheTextReaderKnows) {
   std::string err;
   auto kb = DiaryKb::Load("", &err);
   ASSERT_TRUE(kb) << err;
-  YamlNode sites = ParseYaml(BuiltinKnowledge().text_files.at("lexicon.yaml"))["mentions"]["site"];
+  YamlNode sites = ParseYaml(fixtures::BuiltinKb().text_files.at("lexicon.yaml"))["mentions"]["site"];
   ASSERT_TRUE(sites.IsMap());
   for (const DiarySite& s : kb->sites()) EXPECT_TRUE(sites[s.id].IsDefined()) << s.id;
   for (const YamlItem& s : sites) EXPECT_TRUE(kb->FindSite(s.first.Scalar())) << "lexicon site missing from diary.yaml: " << s.first.Scalar();

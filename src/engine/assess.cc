@@ -7,26 +7,6 @@
 
 namespace twitchcheck {
 
-const char* EvidenceStatusName(EvidenceStatus s) {
-  switch (s) {
-    case EvidenceStatus::kPresent: return "present";
-    case EvidenceStatus::kPossible: return "possible";
-    case EvidenceStatus::kAbsent: return "absent";
-    case EvidenceStatus::kUnknown: return "unknown";
-  }
-  return "unknown";
-}
-
-bool ParseEvidenceStatus(const std::string& name, EvidenceStatus* out) {
-  for (EvidenceStatus s : {EvidenceStatus::kPresent, EvidenceStatus::kPossible,
-                           EvidenceStatus::kAbsent, EvidenceStatus::kUnknown})
-    if (name == EvidenceStatusName(s)) {
-      *out = s;
-      return true;
-    }
-  return false;
-}
-
 namespace {
 // Rank of a status when one finding is reported several ways (see MergeReport).
 int Strength(EvidenceStatus s) {
@@ -39,27 +19,6 @@ int Strength(EvidenceStatus s) {
   return 0;
 }
 }  // namespace
-
-void MergeReport(Evidence* have, Evidence other) {
-  if (Strength(other.status) > Strength(have->status)) {
-    std::vector<Span> spans = std::move(have->spans);
-    *have = std::move(other);
-    have->spans.insert(have->spans.end(), spans.begin(), spans.end());
-  } else {
-    have->spans.insert(have->spans.end(), other.spans.begin(), other.spans.end());
-  }
-}
-
-std::vector<Evidence> CombineEvidence(const std::vector<Evidence>& given,
-                                      const std::vector<Evidence>& read) {
-  std::vector<Evidence> all = given;
-  for (const Evidence& e : read) {
-    bool covered = false;
-    for (const Evidence& g : given) covered |= g.id == e.id;
-    if (!covered) all.push_back(e);
-  }
-  return all;
-}
 
 bool CheckEvidence(const Knowledge& kb, const std::vector<Evidence>& evidence, std::string* err) {
   for (const Evidence& e : evidence)
@@ -80,7 +39,7 @@ double AdjustedPrior(const Condition& c, const Patient& patient) {
       if (f.min_age && *patient.age < *f.min_age) continue;
       if (f.max_age && *patient.age > *f.max_age) continue;
     }
-    if (!f.sex.empty() && (!patient.sex || *patient.sex != f.sex)) continue;
+    if (f.sex && patient.sex != f.sex) continue;
     odds *= f.factor;
   }
   double p = odds / (1 + odds);
@@ -118,7 +77,7 @@ std::vector<Evidence> Consolidate(const Knowledge& kb, const std::vector<Evidenc
       Evidence implied;
       implied.id = kb.findings[g].id;
       implied.status = status;
-      implied.origin = "implied";
+      implied.origin = Origin::kImplied;
       implied.spans = e.spans;
       implied.text = e.text;
       if (slot[g] < 0) {
@@ -150,17 +109,17 @@ std::vector<Evidence> Consolidate(const Knowledge& kb, const std::vector<Evidenc
   return out;
 }
 
-void Explain(const Knowledge& kb, const std::vector<Evidence>& evidence,
+void Explain(const Knowledge& kb, const Model& model, const std::vector<Evidence>& evidence,
              const std::vector<int>& index, ConditionResult* r) {
   const Condition& c = kb.conditions[r->condition];
-  const std::vector<int>& link_of = kb.link_index[r->condition];
+  const std::vector<int>& link_of = model.link_index[r->condition];
   for (size_t i = 0; i < evidence.size(); ++i) {
     const Evidence& e = evidence[i];
     const int f = index[i];
     if (e.status == EvidenceStatus::kUnknown) continue;
     const bool present = e.status != EvidenceStatus::kAbsent;
     if (link_of[f] < 0) {
-      if (present && e.origin != "implied") r->unexplained.push_back(f);
+      if (present && e.origin != Origin::kImplied) r->unexplained.push_back(f);
       continue;
     }
     const Link& link = c.links[link_of[f]];
@@ -253,7 +212,8 @@ std::vector<int> ChooseAdvice(const Knowledge& kb, const std::vector<char>& repo
 
 }  // namespace
 
-Assessment Assess(const Knowledge& kb, const std::vector<Evidence>& input, const Patient& patient) {
+Assessment Assess(const Knowledge& kb, const Model& model, const std::vector<Evidence>& input,
+                  const Patient& patient) {
   Assessment out;
   std::vector<int> index;
   out.evidence = Consolidate(kb, input, &index);
@@ -275,7 +235,7 @@ Assessment Assess(const Knowledge& kb, const std::vector<Evidence>& input, const
       case EvidenceStatus::kUnknown: break;
     }
   }
-  InferenceResult inf = Infer(kb.network, prior, absent, present);
+  InferenceResult inf = Infer(model.network, prior, absent, present);
   out.exact = inf.exact;
   out.dropped = inf.dropped;
 
@@ -284,7 +244,7 @@ Assessment Assess(const Knowledge& kb, const std::vector<Evidence>& input, const
     r.condition = static_cast<int>(c);
     r.probability = inf.posterior[c];
     r.prior = prior[c];
-    Explain(kb, out.evidence, index, &r);
+    Explain(kb, model, out.evidence, index, &r);
     out.conditions.push_back(std::move(r));
   }
   std::stable_sort(out.conditions.begin(), out.conditions.end(),
@@ -301,8 +261,8 @@ bool NamesAComplaint(const Knowledge& kb, const std::vector<Evidence>& evidence)
     const int f = kb.FindingIndex(e.id);
     if (f < 0 || (e.status != EvidenceStatus::kPresent && e.status != EvidenceStatus::kPossible))
       return false;
-    const std::string& category = kb.findings[f].category;
-    return category == "symptom" || category == "sign";
+    const FindingCategory category = kb.findings[f].category;
+    return category == FindingCategory::kSymptom || category == FindingCategory::kSign;
   });
 }
 

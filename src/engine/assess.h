@@ -6,16 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/evidence.h"
-#include "engine/triage.h"
+#include "engine/model.h"
 #include "kb/knowledge.h"
+#include "twitchcheck/types.h"
 
 namespace twitchcheck {
-
-struct Patient {
-  std::optional<int> age;          // years
-  std::optional<std::string> sex;  // "female" | "male"
-};
 
 // One finding's share in a cause's probability: the log likelihood ratio of the
 // observation for that cause acting alone (noisy-OR link), with the link's sources.
@@ -58,9 +53,10 @@ struct Assessment {
   std::vector<int> dropped;
 };
 
-// REQUIRES: kb loaded. Evidence ids must be known findings (CheckEvidence() says which
-// are not); unknown ids are ignored here.
-Assessment Assess(const Knowledge& kb, const std::vector<Evidence>& evidence, const Patient& patient);
+// REQUIRES: kb loaded and `model` compiled from it (CompileModel). Evidence ids must be
+// known findings (CheckEvidence() says which are not); unknown ids are ignored here.
+Assessment Assess(const Knowledge& kb, const Model& model, const std::vector<Evidence>& evidence,
+                  const Patient& patient);
 
 // Returns false and sets *err naming the first unknown finding id.
 bool CheckEvidence(const Knowledge& kb, const std::vector<Evidence>& evidence, std::string* err);

@@ -6,12 +6,14 @@
 #include <algorithm>
 #include <cctype>
 
-#include "render/json.h"
+#include "report/build.h"
+#include "twitchcheck/json.h"
+#include "testing/test_support.h"
 
 namespace twitchcheck {
 namespace {
 
-const Knowledge& Kb() { return BuiltinKnowledge(); }
+const Knowledge& Kb() { return fixtures::BuiltinKb(); }
 
 Evidence Present(const std::string& id) {
   Evidence e;
@@ -71,8 +73,8 @@ TEST(AssessTest, EveryRedFlagSetsItsMinimumLevel) {
     for (const std::vector<int>& alt : flag.when) {
       std::vector<Evidence> ev;
       for (int f : alt) ev.push_back(Present(Kb().findings[f].id));
-      for (const Patient& p : {Patient{}, Patient{25, "female"}, Patient{80, "male"}}) {
-        Assessment a = Assess(Kb(), ev, p);
+      for (const Patient& p : {Patient{}, Patient{25, Sex::kFemale}, Patient{80, Sex::kMale}}) {
+        Assessment a = Assess(Kb(), fixtures::BuiltinModel(), ev, p);
         EXPECT_FALSE(MoreUrgent(flag.level, a.triage.level)) << flag.id;
         bool reason = std::any_of(a.triage.reasons.begin(), a.triage.reasons.end(),
                                   [&](const TriageReason& r) { return r.rule == flag.id; });
@@ -86,7 +88,7 @@ TEST(AssessTest, EveryRedFlagSetsItsMinimumLevel) {
         e.status = EvidenceStatus::kAbsent;
         denied.push_back(e);
       }
-      Assessment a = Assess(Kb(), denied, Patient{});
+      Assessment a = Assess(Kb(), fixtures::BuiltinModel(), denied, Patient{});
       EXPECT_FALSE(MoreUrgent(flag.level, a.triage.level)) << flag.id << " with everything else denied";
     }
   }
@@ -102,20 +104,20 @@ TEST(AssessTest, PossibleEmergencySignsStillEscalate) {
       e.status = EvidenceStatus::kPossible;
       ev.push_back(e);
     }
-    EXPECT_EQ(Assess(Kb(), ev, Patient{}).triage.level, TriageLevel::kEmergencyAmbulance) << flag.id;
+    EXPECT_EQ(Assess(Kb(), fixtures::BuiltinModel(), ev, Patient{}).triage.level, TriageLevel::kEmergencyAmbulance) << flag.id;
   }
 }
 
 // Unknown is not absent: marking every other finding unknown changes nothing.
 TEST(AssessTest, UnknownAnswersAreNeutral) {
   std::vector<Evidence> ev = {Present(Kb().findings[0].id)};
-  Assessment base = Assess(Kb(), ev, Patient{40, "male"});
+  Assessment base = Assess(Kb(), fixtures::BuiltinModel(), ev, Patient{40, Sex::kMale});
   for (size_t f = 1; f < Kb().findings.size(); ++f) {
     Evidence e = Present(Kb().findings[f].id);
     e.status = EvidenceStatus::kUnknown;
     ev.push_back(e);
   }
-  Assessment with_unknowns = Assess(Kb(), ev, Patient{40, "male"});
+  Assessment with_unknowns = Assess(Kb(), fixtures::BuiltinModel(), ev, Patient{40, Sex::kMale});
   ASSERT_EQ(base.conditions.size(), with_unknowns.conditions.size());
   for (size_t i = 0; i < base.conditions.size(); ++i) {
     EXPECT_EQ(base.conditions[i].condition, with_unknowns.conditions[i].condition);
@@ -127,9 +129,10 @@ TEST(AssessTest, UnknownAnswersAreNeutral) {
 TEST(AssessTest, ResultsAreRankedProbabilitiesAndDeterministic) {
   std::vector<Evidence> ev;
   for (size_t f = 0; f < Kb().findings.size(); f += 7) ev.push_back(Present(Kb().findings[f].id));
-  Assessment a = Assess(Kb(), ev, Patient{50, "female"});
-  Assessment b = Assess(Kb(), ev, Patient{50, "female"});
-  EXPECT_EQ(AssessmentJson(Kb(), a, Patient{}, nullptr).dump(), AssessmentJson(Kb(), b, Patient{}, nullptr).dump());
+  Assessment a = Assess(Kb(), fixtures::BuiltinModel(), ev, Patient{50, Sex::kFemale});
+  Assessment b = Assess(Kb(), fixtures::BuiltinModel(), ev, Patient{50, Sex::kFemale});
+  EXPECT_EQ(AssessReportJson(BuildAssessReport(Kb(), a, Patient{}, nullptr, true)),
+            AssessReportJson(BuildAssessReport(Kb(), b, Patient{}, nullptr, true)));
   for (size_t i = 0; i < a.conditions.size(); ++i) {
     EXPECT_GE(a.conditions[i].probability, 0.0);
     EXPECT_LE(a.conditions[i].probability, 1.0);
@@ -150,7 +153,7 @@ TEST(AssessTest, SupportingAndConflictingEvidenceHaveTheirSigns) {
     no.status = EvidenceStatus::kAbsent;
     ev.push_back(no);
   }
-  Assessment a = Assess(Kb(), ev, Patient{});
+  Assessment a = Assess(Kb(), fixtures::BuiltinModel(), ev, Patient{});
   for (const ConditionResult& r : a.conditions) {
     for (const Contribution& s : r.supporting) EXPECT_GE(s.weight, 0);
     for (const Contribution& s : r.conflicting) EXPECT_LT(s.weight, 0);

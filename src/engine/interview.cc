@@ -26,11 +26,11 @@ struct Known {
 
 }  // namespace
 
-InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>& evidence,
+InterviewStep NextInterviewStep(const Knowledge& kb, const Model& model, const std::vector<Evidence>& evidence,
                                 const Patient& patient, size_t answered,
                                 const InterviewOptions& options) {
   InterviewStep step;
-  step.assessment = Assess(kb, evidence, patient);
+  step.assessment = Assess(kb, model, evidence, patient);
   const Assessment& a = step.assessment;
 
   // An emergency sign (a red flag) ends the questions at once. An emergency level that only
@@ -48,7 +48,7 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
   // The emergency screen's answers count as one question, whatever their number.
   size_t screen_answers = 0;
   for (const Evidence& e : evidence)
-    if (e.origin == "answer" && std::count(kb.screen.begin(), kb.screen.end(), kb.FindingIndex(e.id)))
+    if (e.origin == Origin::kAnswer && std::count(kb.screen.begin(), kb.screen.end(), kb.FindingIndex(e.id)))
       ++screen_answers;
   const size_t questions = answered - std::min(answered, screen_answers) + (screen_answers > 0 ? 1 : 0);
   if (questions >= options.max_questions) {
@@ -93,14 +93,14 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
   for (size_t c = 0; c < kb.conditions.size(); ++c) prior[c] = AdjustedPrior(kb.conditions[c], patient);
   std::vector<double> weight(kb.conditions.size());
   for (size_t c = 0; c < kb.conditions.size(); ++c) weight[c] = kb.InterviewWeight(kb.conditions[c]);
-  InferenceResult now = Infer(kb.network, prior, known.absent, known.present);
+  InferenceResult now = Infer(model.network, prior, known.absent, known.present);
   const double h_now = Entropy(now.posterior, weight);
 
   // P(finding present | evidence so far), from P(evidence and finding absent).
   auto predictive = [&](int f) {
     std::vector<int> absent = known.absent;
     absent.push_back(f);
-    InferenceResult r = Infer(kb.network, prior, absent, known.present);
+    InferenceResult r = Infer(model.network, prior, absent, known.present);
     if (now.evidence_probability <= 0) return 0.0;
     return std::clamp(1 - r.evidence_probability / now.evidence_probability, 0.0, 1.0);
   };
@@ -156,16 +156,16 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>
   std::optional<Question> best;
   for (size_t f = 0; f < kb.findings.size(); ++f) {
     const int fi = static_cast<int>(f);
-    if (asked.count(fi) || kb.findings[f].question.empty() || kb.network.parents[f].empty()) continue;
+    if (asked.count(fi) || kb.findings[f].question.empty() || model.network.parents[f].empty()) continue;
     std::vector<int> absent = known.absent;
     absent.push_back(fi);
-    InferenceResult no = Infer(kb.network, prior, absent, known.present);
+    InferenceResult no = Infer(model.network, prior, absent, known.present);
     double p_yes = now.evidence_probability > 0
                        ? std::clamp(1 - no.evidence_probability / now.evidence_probability, 0.0, 1.0)
                        : 0.0;
     std::vector<PositiveObservation> present = known.present;
     present.push_back({fi, 1.0});
-    InferenceResult yes = Infer(kb.network, prior, known.absent, present);
+    InferenceResult yes = Infer(model.network, prior, known.absent, present);
     double gain = h_now - p_yes * Entropy(yes.posterior, weight) - (1 - p_yes) * Entropy(no.posterior, weight);
     if (!best || gain > best->gain + 1e-12) best = Question{fi, "information_gain", gain, {}};
   }

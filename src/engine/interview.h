@@ -45,7 +45,7 @@ struct InterviewStep {
 
 // `answered` counts the answers already given (the caller's evidence from answers); the
 // emergency screen's several answers count as one question towards max_questions.
-InterviewStep NextInterviewStep(const Knowledge& kb, const std::vector<Evidence>& evidence,
+InterviewStep NextInterviewStep(const Knowledge& kb, const Model& model, const std::vector<Evidence>& evidence,
                                 const Patient& patient, size_t answered,
                                 const InterviewOptions& options = {});
 

@@ -5,11 +5,12 @@
 #include <sstream>
 
 #include "eval/interview_eval.h"
+#include "testing/test_support.h"
 
 namespace twitchcheck {
 namespace {
 
-const Knowledge& Kb() { return BuiltinKnowledge(); }
+const Knowledge& Kb() { return fixtures::BuiltinKb(); }
 
 TEST(InterviewTest, EmergencyStopsTheQuestions) {
   for (const RedFlag& flag : Kb().red_flags) {
@@ -20,7 +21,7 @@ TEST(InterviewTest, EmergencyStopsTheQuestions) {
       e.id = Kb().findings[f].id;
       ev.push_back(e);
     }
-    InterviewStep step = NextInterviewStep(Kb(), ev, Patient{}, 0);
+    InterviewStep step = NextInterviewStep(Kb(), fixtures::BuiltinModel(), ev, Patient{}, 0);
     EXPECT_TRUE(step.should_stop) << flag.id;
     EXPECT_FALSE(step.question.has_value()) << flag.id;
   }
@@ -34,7 +35,7 @@ TEST(InterviewTest, NeverAsksTwice) {
   options.described = options.described_twice = true;  // the describe question: below
   size_t questions = 0;
   for (int i = 0; i < 30; ++i) {
-    InterviewStep step = NextInterviewStep(Kb(), answers, Patient{45, "male"}, answers.size(), options);
+    InterviewStep step = NextInterviewStep(Kb(), fixtures::BuiltinModel(), answers, Patient{45, Sex::kMale}, answers.size(), options);
     if (!step.question) {
       EXPECT_TRUE(step.should_stop);
       EXPECT_FALSE(step.stop_reason.empty());
@@ -49,7 +50,7 @@ TEST(InterviewTest, NeverAsksTwice) {
       for (const Evidence& a : answers) EXPECT_NE(a.id, Kb().findings[f].id);
       Evidence e;
       e.id = Kb().findings[f].id;
-      e.origin = "answer";
+      e.origin = Origin::kAnswer;
       e.status = answers.size() % 2 ? EvidenceStatus::kUnknown : EvidenceStatus::kAbsent;
       answers.push_back(e);
     }
@@ -65,14 +66,14 @@ TEST(InterviewTest, DescriptionThenEmergencyScreenThenQuestions) {
   ASSERT_FALSE(Kb().screen.empty());
   Evidence smoker;
   smoker.id = "nicotine_use";  // an exposure, not a symptom
-  InterviewStep first = NextInterviewStep(Kb(), {smoker}, Patient{50, "female"}, 0);
+  InterviewStep first = NextInterviewStep(Kb(), fixtures::BuiltinModel(), {smoker}, Patient{50, Sex::kFemale}, 0);
   ASSERT_TRUE(first.question.has_value());
   EXPECT_EQ(first.question->reason, "describe");
   EXPECT_TRUE(first.question->items.empty());
 
   Evidence twitch;
   twitch.id = "eyelid_twitch";
-  InterviewStep screen = NextInterviewStep(Kb(), {twitch}, Patient{50, "female"}, 0);
+  InterviewStep screen = NextInterviewStep(Kb(), fixtures::BuiltinModel(), {twitch}, Patient{50, Sex::kFemale}, 0);
   ASSERT_TRUE(screen.question.has_value());
   EXPECT_EQ(screen.question->reason, "emergency_screen");
   EXPECT_EQ(screen.question->items, Kb().screen);
@@ -81,11 +82,11 @@ TEST(InterviewTest, DescriptionThenEmergencyScreenThenQuestions) {
   for (int f : screen.question->items) {
     Evidence e;
     e.id = Kb().findings[f].id;
-    e.origin = "answer";
+    e.origin = Origin::kAnswer;
     e.status = EvidenceStatus::kAbsent;
     answers.push_back(e);
   }
-  InterviewStep next = NextInterviewStep(Kb(), answers, Patient{50, "female"}, answers.size() - 1);
+  InterviewStep next = NextInterviewStep(Kb(), fixtures::BuiltinModel(), answers, Patient{50, Sex::kFemale}, answers.size() - 1);
   ASSERT_TRUE(next.question.has_value());
   EXPECT_GE(next.question->finding, 0);
   EXPECT_TRUE(next.question->items.empty());
@@ -94,8 +95,8 @@ TEST(InterviewTest, DescriptionThenEmergencyScreenThenQuestions) {
   answers[1].status = EvidenceStatus::kPresent;  // the first screen sign
   answers.push_back(Evidence{});
   answers.back().id = "sudden_onset";
-  answers.back().origin = "answer";
-  InterviewStep urgent = NextInterviewStep(Kb(), answers, Patient{50, "female"}, answers.size() - 1);
+  answers.back().origin = Origin::kAnswer;
+  InterviewStep urgent = NextInterviewStep(Kb(), fixtures::BuiltinModel(), answers, Patient{50, Sex::kFemale}, answers.size() - 1);
   EXPECT_TRUE(urgent.assessment.triage.level == TriageLevel::kEmergency ||
               urgent.assessment.triage.level == TriageLevel::kEmergencyAmbulance);
   EXPECT_TRUE(urgent.should_stop);
@@ -113,11 +114,11 @@ TEST(InterviewTest, ProbableEmergencyAsksOnEmergencySignStops) {
   for (int f : Kb().screen) {
     ev.push_back(Evidence{});
     ev.back().id = Kb().findings[f].id;
-    ev.back().origin = "answer";
+    ev.back().origin = Origin::kAnswer;
     ev.back().status = EvidenceStatus::kUnknown;
   }
-  const Patient patient{61, "male"};
-  InterviewStep step = NextInterviewStep(Kb(), ev, patient, Kb().screen.size());
+  const Patient patient{61, Sex::kMale};
+  InterviewStep step = NextInterviewStep(Kb(), fixtures::BuiltinModel(), ev, patient, Kb().screen.size());
   ASSERT_EQ(step.assessment.triage.level, TriageLevel::kEmergencyAmbulance);
   for (const TriageReason& r : step.assessment.triage.reasons) {
     if (r.level == TriageLevel::kEmergencyAmbulance) {
@@ -130,15 +131,15 @@ TEST(InterviewTest, ProbableEmergencyAsksOnEmergencySignStops) {
   // "It came on gradually" (not sudden) and the level comes down to an appointment.
   ev.push_back(Evidence{});
   ev.back().id = "sudden_onset";
-  ev.back().origin = "answer";
+  ev.back().origin = Origin::kAnswer;
   ev.back().status = EvidenceStatus::kAbsent;
-  InterviewStep slow = NextInterviewStep(Kb(), ev, patient, Kb().screen.size() + 1);
+  InterviewStep slow = NextInterviewStep(Kb(), fixtures::BuiltinModel(), ev, patient, Kb().screen.size() + 1);
   EXPECT_TRUE(MoreUrgent(TriageLevel::kEmergency, slow.assessment.triage.level))
       << TriageName(slow.assessment.triage.level);
 
   // Sudden instead: a stroke sign, and the interview stops.
   ev.back().status = EvidenceStatus::kPresent;
-  InterviewStep sudden = NextInterviewStep(Kb(), ev, patient, Kb().screen.size() + 1);
+  InterviewStep sudden = NextInterviewStep(Kb(), fixtures::BuiltinModel(), ev, patient, Kb().screen.size() + 1);
   EXPECT_TRUE(sudden.should_stop);
   EXPECT_FALSE(sudden.question.has_value());
 }
@@ -148,7 +149,7 @@ TEST(InterviewTest, SimulatedInterviewsMeetTheBars) {
   InterviewScores s;
   std::ostringstream out;
   std::string err;
-  ASSERT_TRUE(EvalInterviewFile(Kb(), std::string(TWITCHCHECK_SOURCE_DIR) + "/tests/data/vignettes_dev2.jsonl",
+  ASSERT_TRUE(EvalInterviewFile(fixtures::BuiltinEngine(), std::string(TWITCHCHECK_SOURCE_DIR) + "/tests/data/vignettes_dev2.jsonl",
                                 out, &s, &err))
       << err;
   SCOPED_TRACE(out.str());

@@ -8,11 +8,12 @@
 #include "engine/assess.h"
 #include "engine/interview.h"
 #include "text/reader.h"
+#include "testing/test_support.h"
 
 namespace twitchcheck {
 namespace {
 
-const Knowledge& Kb() { return BuiltinKnowledge(); }
+const Knowledge& Kb() { return fixtures::BuiltinKb(); }
 
 struct Case {
   const char* text;
@@ -23,12 +24,12 @@ struct Case {
 
 Assessment ReadAndAssess(const std::string& text, int age) {
   std::string err;
-  const TextReader* reader = ReaderFor(Kb(), &err);
+  const TextReader* reader = &fixtures::BuiltinReader();
   EXPECT_NE(reader, nullptr) << err;
-  Reading r = reader->Read(text);
+  Reading r = reader->Read(text, fixtures::kToday);
   Patient p;
   p.age = age;
-  return Assess(Kb(), r.evidence, p);
+  return Assess(Kb(), fixtures::BuiltinModel(), r.evidence, p);
 }
 
 void Check(const Case& c) {
@@ -120,23 +121,23 @@ TEST(SafetyRegression, EmergenciesItDidNotKnow) {
 // Numbers and words inside a sign belong to the sign.
 TEST(SafetyRegression, WordsInsideASign) {
   std::string err;
-  const TextReader* reader = ReaderFor(Kb(), &err);
+  const TextReader* reader = &fixtures::BuiltinReader();
   ASSERT_NE(reader, nullptr) << err;
   auto status = [&](const char* text, const char* id) {
-    for (const Evidence& e : reader->Read(text).evidence)
+    for (const Evidence& e : reader->Read(text, fixtures::kToday).evidence)
       if (e.id == id) return e.status;
     return EvidenceStatus::kUnknown;
   };
   // "no numbness, twitching for 3 months": the denial stops at the comma.
   EXPECT_EQ(status("no numbness, twitching for 3 months", "muscle_twitch"), EvidenceStatus::kPresent);
   // The glass test of a rash is not a glass of wine.
-  Reading glass = reader->Read("I pressed a glass on the rash and it did not fade");
+  Reading glass = reader->Read("I pressed a glass on the rash and it did not fade", fixtures::kToday);
   EXPECT_FALSE(glass.attributes.alcohol_drinks_per_day.has_value());
   // Signs that contain a negation word are signs, not denials.
   EXPECT_EQ(status("he is not making sense", "confusion"), EvidenceStatus::kPresent);
   EXPECT_EQ(status("I can't open my mouth since the cut on my foot", "trismus"), EvidenceStatus::kPresent);
   // A baby's age is not how long the jerks have lasted.
-  Reading baby = reader->Read("my 4 month old has clusters of jerks bending forward");
+  Reading baby = reader->Read("my 4 month old has clusters of jerks bending forward", fixtures::kToday);
   EXPECT_FALSE(baby.attributes.duration_days && *baby.attributes.duration_days > 60);
 }
 
@@ -144,19 +145,19 @@ TEST(SafetyRegression, WordsInsideASign) {
 // Bell's palsy: the level stays an emergency and the palsy is not argued away.
 TEST(SafetyRegression, BellsPalsyIsNotArguedAway) {
   std::string err;
-  const TextReader* reader = ReaderFor(Kb(), &err);
+  const TextReader* reader = &fixtures::BuiltinReader();
   ASSERT_NE(reader, nullptr) << err;
-  std::vector<Evidence> ev = reader->Read("I woke up and the left side of my face is drooping").evidence;
+  std::vector<Evidence> ev = reader->Read("I woke up and the left side of my face is drooping", fixtures::kToday).evidence;
   for (const char* id : {"history_bells_palsy", "sudden_onset"}) {
     Evidence no;
     no.id = id;
     no.status = EvidenceStatus::kAbsent;
-    no.origin = "answer";
+    no.origin = Origin::kAnswer;
     ev = CombineEvidence({no}, ev);
   }
   Patient p;
   p.age = 40;
-  const Assessment a = Assess(Kb(), ev, p);
+  const Assessment a = Assess(Kb(), fixtures::BuiltinModel(), ev, p);
   EXPECT_FALSE(MoreUrgent(kEmergency, a.triage.level)) << TriageName(a.triage.level);
   double bells = 0;
   for (const ConditionResult& c : a.conditions)
@@ -205,10 +206,10 @@ TEST(SafetyRegression, EveryScreenSignIsAnEmergencyOnItsOwn) {
     Evidence e;
     e.id = Kb().findings[f].id;
     e.status = EvidenceStatus::kPresent;
-    e.origin = "answer";
+    e.origin = Origin::kAnswer;
     Patient p;
     p.age = 40;
-    InterviewStep step = NextInterviewStep(Kb(), {e}, p, 1);
+    InterviewStep step = NextInterviewStep(Kb(), fixtures::BuiltinModel(), {e}, p, 1);
     EXPECT_TRUE(step.should_stop) << e.id;
     EXPECT_FALSE(MoreUrgent(kEmergency, step.assessment.triage.level))
         << e.id << " got " << TriageName(step.assessment.triage.level);
@@ -218,11 +219,11 @@ TEST(SafetyRegression, EveryScreenSignIsAnEmergencyOnItsOwn) {
 // Text with nothing readable in it names no complaint, so nothing can call it harmless.
 TEST(SafetyRegression, UnreadableTextNamesNoComplaint) {
   std::string err;
-  const TextReader* reader = ReaderFor(Kb(), &err);
+  const TextReader* reader = &fixtures::BuiltinReader();
   ASSERT_NE(reader, nullptr) << err;
   for (const char* text : {"hello", "Me duele la cara y no puedo hablar bien", "\xff\xfe\x01 zzzz"})
-    EXPECT_FALSE(NamesAComplaint(Kb(), reader->Read(text).evidence)) << text;
-  EXPECT_TRUE(NamesAComplaint(Kb(), reader->Read("my eyelid twitches").evidence));
+    EXPECT_FALSE(NamesAComplaint(Kb(), reader->Read(text, fixtures::kToday).evidence)) << text;
+  EXPECT_TRUE(NamesAComplaint(Kb(), reader->Read("my eyelid twitches", fixtures::kToday).evidence));
 }
 
 }  // namespace

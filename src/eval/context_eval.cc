@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "text/context.h"
 
 namespace twitchcheck {
 namespace {
@@ -62,19 +61,9 @@ bool ReadRows(const std::string& path, std::vector<Row>* rows, std::string* err)
   return true;
 }
 
-struct Labels {
-  std::string negation, temporality, experiencer;
-};
-
-Labels LabelsOf(const ContextResult& r) {
-  const ContextLabels l = LabelsFor(r);
-  return {l.negation, l.temporality, l.experiencer};
-}
-
-std::string Cues(const ContextResult& r) {
+std::string Cues(const ContextAnswer& r) {
   std::string s;
-  for (const ContextCue& c : r.cues)
-    s += fmt::format("{}{}='{}'", s.empty() ? "" : ", ", ContextCategoryName(c.category), c.literal);
+  for (const std::string& c : r.cues) s += (s.empty() ? "" : ", ") + c;
   return s.empty() ? "none" : s;
 }
 
@@ -82,23 +71,20 @@ double Pct(size_t a, size_t b) { return b ? 100.0 * a / b : 0.0; }
 
 }  // namespace
 
-bool EvalContextFile(const std::string& path, std::ostream& out, std::string* err) {
+bool EvalContextFile(const Engine& engine, const std::string& path, std::ostream& out, std::string* err) {
   std::vector<Row> rows;
   if (!ReadRows(path, &rows, err)) return false;
-  const ContextEngine& engine = DefaultContextEngine();
 
-  std::vector<ContextResult> results(rows.size());
-  for (size_t i = 0; i < rows.size(); ++i)
-    ClassifyTargetInSentence(engine, rows[i].sentence, rows[i].target, &results[i]);
+  std::vector<ContextAnswer> results(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) results[i] = engine.Context(rows[i].sentence, rows[i].target);
 
   // Speed: repeat the whole pass until a quarter of a second has gone by, for a stable rate.
   using Clock = std::chrono::steady_clock;
   const Clock::time_point start = Clock::now();
   size_t classified = 0;
   double seconds = 0;
-  ContextResult scratch;
   do {
-    for (const Row& r : rows) ClassifyTargetInSentence(engine, r.sentence, r.target, &scratch);
+    for (const Row& r : rows) engine.Context(r.sentence, r.target);
     classified += rows.size();
     seconds = std::chrono::duration<double>(Clock::now() - start).count();
   } while (seconds < 0.25);
@@ -106,7 +92,7 @@ bool EvalContextFile(const std::string& path, std::ostream& out, std::string* er
   size_t neg_ok = 0, tmp_ok = 0, exp_ok = 0, tp = 0, fp = 0, fn = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
     const Row& r = rows[i];
-    const Labels got = LabelsOf(results[i]);
+    const ContextAnswer& got = results[i];
     const bool n = got.negation == r.negation, t = got.temporality == r.temporality,
                e = got.experiencer == r.experiencer;
     neg_ok += n;

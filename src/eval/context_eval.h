@@ -4,6 +4,8 @@
 #include <ostream>
 #include <string>
 
+#include "twitchcheck/engine.h"
+
 namespace twitchcheck {
 
 // Reads the JSONL corpus at `path`, runs the context engine on every (sentence, target),
@@ -11,6 +13,6 @@ namespace twitchcheck {
 // temporality accuracy, experiencer accuracy, sentences per second, then the misses).
 // The report's last lines are the summary figures. Returns false with *err set when the
 // file cannot be read or a line is not valid.
-bool EvalContextFile(const std::string& path, std::ostream& out, std::string* err);
+bool EvalContextFile(const Engine& engine, const std::string& path, std::ostream& out, std::string* err);
 
 }  // namespace twitchcheck

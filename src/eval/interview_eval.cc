@@ -5,9 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/interview.h"
 #include "eval/vignettes.h"
-#include "text/reader.h"
 
 namespace twitchcheck {
 
@@ -24,67 +22,69 @@ std::string Sentences(const std::string& text, int n) {
 }
 }  // namespace
 
-bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostream& out,
+bool EvalInterviewFile(const Engine& engine, const std::string& path, std::ostream& out,
                        InterviewScores* s, std::string* err) {
   std::vector<Vignette> cases;
   if (!ReadVignettes(path, &cases, err)) return false;
-  const TextReader* reader = ReaderFor(kb, err);
-  if (!reader) return false;
   *s = InterviewScores{};
   std::vector<int> counts;
   for (const Vignette& v : cases) {
     const std::string& text = v.text;
-    const Patient& patient = v.patient;
     const std::vector<std::string>& primary = v.primary;
     std::vector<std::string> ok;
     for (TriageLevel l : v.accepted) ok.push_back(std::string(TriageName(l)));
     // What the whole story says, after implications: the simulated person's answers.
-    Reading full = reader->Read(text);
-    Assessment whole = Assess(kb, full.evidence, patient);
+    AssessRequest full;
+    full.patient = v.patient;
+    full.text = text;
+    AssessReport whole;
+    if (Status st = engine.Assess(full, &whole); !st.ok()) {
+      *err = v.id + ": " + st.message();
+      return false;
+    }
     std::map<std::string, EvidenceStatus> truth;
-    for (const Evidence& e : whole.evidence) truth[e.id] = e.status;
+    for (const EvidenceItem& e : whole.evidence) truth[e.id] = e.status;
 
     // The person opens with one sentence; asked to describe it, they say the next one.
-    Reading opening = reader->Read(Sentences(text, 1));
-    std::vector<Evidence> answers;
-    InterviewStep step;
-    InterviewOptions options;
+    InterviewRequest request;
+    request.patient = v.patient;
+    request.text = Sentences(text, 1);
+    InterviewStepReport step;
     int questions = 0;  // the emergency screen counts as one question
     for (;;) {
-      step = NextInterviewStep(kb, CombineEvidence(answers, opening.evidence), patient, answers.size(),
-                               options);
+      if (Status st = engine.NextStep(request, &step); !st.ok()) {
+        *err = v.id + ": " + st.message();
+        return false;
+      }
       if (!step.question) break;
-      if (step.question->finding < 0 && step.question->items.empty()) {
+      if (step.question->type == QuestionReport::Type::kFreeText) {
         // Asked to describe it: the next sentence of the story (a second time, the one after).
-        opening = reader->Read(Sentences(text, options.described ? 3 : 2));
-        if (options.described) options.described_twice = true;
-        options.described = true;
+        request.text = Sentences(text, request.described ? 3 : 2);
+        request.described = std::min(request.described + 1, 2);
         ++s->described;
         continue;
       }
       ++questions;
       // One finding, or each item of the emergency screen: answered from the whole story.
-      std::vector<int> asked = step.question->items;
-      if (asked.empty()) asked.push_back(step.question->finding);
-      for (int f : asked) {
+      for (const FindingRef& f : step.question->items) {
         Evidence a;
-        a.id = kb.findings[f].id;
-        a.origin = "answer";
+        a.id = f.id;
+        a.origin = Origin::kAnswer;
         auto it = truth.find(a.id);
         a.status = it == truth.end() ? EvidenceStatus::kUnknown
                    : it->second == EvidenceStatus::kPossible ? EvidenceStatus::kPresent
                                                              : it->second;
-        answers.push_back(a);
+        request.answers.push_back(a);
       }
     }
     ++s->cases;
     counts.push_back(questions);
-    auto top3 = [&](const Assessment& a) {
+    auto top3 = [&](const AssessReport& a) {
       for (size_t i = 0; i < a.conditions.size() && i < 3; ++i)
-        if (std::count(primary.begin(), primary.end(), kb.conditions[a.conditions[i].condition].id)) return true;
+        if (std::count(primary.begin(), primary.end(), a.conditions[i].id)) return true;
       return false;
     };
-    auto triage_hit = [&](const Assessment& a) {
+    auto triage_hit = [&](const AssessReport& a) {
       return std::count(ok.begin(), ok.end(), std::string(TriageName(a.triage.level))) > 0;
     };
     if (!primary.empty()) {
@@ -96,7 +96,7 @@ bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostrea
     s->triage_full += triage_hit(whole);
     if ((!primary.empty() && !top3(step.assessment)) || !triage_hit(step.assessment))
       out << fmt::format("miss {}: {} questions, got {} / {}\n", v.id,
-                         questions, kb.conditions[step.assessment.conditions[0].condition].id,
+                         questions, step.assessment.conditions.empty() ? "-" : step.assessment.conditions[0].id,
                          TriageName(step.assessment.triage.level));
   }
   std::sort(counts.begin(), counts.end());

@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "kb/knowledge.h"
+#include "twitchcheck/engine.h"
 
 namespace twitchcheck {
 
@@ -20,7 +20,7 @@ struct InterviewScores {
 };
 
 // Returns false with *err set when the file cannot be read or a line is malformed.
-bool EvalInterviewFile(const Knowledge& kb, const std::string& path, std::ostream& out,
+bool EvalInterviewFile(const Engine& engine, const std::string& path, std::ostream& out,
                        InterviewScores* scores, std::string* err);
 
 }  // namespace twitchcheck

@@ -8,8 +8,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "engine/assess.h"
-#include "text/reader.h"
 
 namespace twitchcheck {
 
@@ -48,19 +46,17 @@ bool ReadVignettes(const std::string& path, std::vector<Vignette>* out, std::str
       for (const auto& p : c["primary"])
         if (p.is_string()) v.primary.push_back(p.get<std::string>());
     if (c.contains("age") && c["age"].is_number_integer()) v.patient.age = c["age"].get<int>();
-    if (c.contains("sex") && c["sex"].is_string()) v.patient.sex = c["sex"].get<std::string>();
+    if (c.contains("sex") && c["sex"].is_string()) v.patient.sex = ParseSex(c["sex"].get<std::string>());
     if (c.contains("group") && c["group"].is_string()) v.group = c["group"].get<std::string>();
     out->push_back(std::move(v));
   }
   return true;
 }
 
-bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostream& out,
+bool EvalVignettesFile(const Engine& engine, const std::string& path, std::ostream& out,
                        VignetteScores* s, std::string* err) {
   std::vector<Vignette> cases;
   if (!ReadVignettes(path, &cases, err)) return false;
-  const TextReader* reader = ReaderFor(kb, err);
-  if (!reader) return false;
   *s = VignetteScores{};
   struct GroupScore {
     int emergencies = 0, caught = 0, lookalikes = 0, false_alarms = 0;
@@ -70,19 +66,22 @@ bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostrea
     const std::vector<std::string>& primary = v.primary;
     const std::vector<TriageLevel>& ok = v.accepted;
     const TriageLevel* expected = &v.expected;
-    Patient patient = v.patient;
+    AssessRequest request;
+    request.patient = v.patient;
+    request.text = v.text;
+    AssessReport a;
     auto start = std::chrono::steady_clock::now();
-    Reading r = reader->Read(v.text);
-    if (!patient.age) patient.age = r.patient.age;
-    if (!patient.sex) patient.sex = r.patient.sex;
-    Assessment a = Assess(kb, r.evidence, patient);
+    if (Status st = engine.Assess(request, &a); !st.ok()) {
+      *err = v.id + ": " + st.message();
+      return false;
+    }
     s->seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     ++s->cases;
     const std::string& id = v.id;
     std::vector<std::string> top;
     for (size_t i = 0; i < a.conditions.size() && i < 3; ++i)
-      top.push_back(kb.conditions[a.conditions[i].condition].id);
+      top.push_back(a.conditions[i].id);
     auto in_primary = [&](const std::string& x) {
       return std::find(primary.begin(), primary.end(), x) != primary.end();
     };
@@ -103,7 +102,7 @@ bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostrea
     auto emergency = [](TriageLevel l) {
       return l == TriageLevel::kEmergency || l == TriageLevel::kEmergencyAmbulance;
     };
-    const bool understood = Understood(kb, a);
+    const bool understood = a.understood;
     s->not_understood += !understood;
     GroupScore& g = groups[v.group];
     if (emergency(*expected)) {
@@ -121,7 +120,7 @@ bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostrea
     if ((!primary.empty() && !hit1) || !triage_hit) {
       std::string tops;
       for (size_t i = 0; i < a.conditions.size() && i < 3; ++i)
-        tops += fmt::format("{}{} {:.2f}", i ? ", " : "", kb.conditions[a.conditions[i].condition].id,
+        tops += fmt::format("{}{} {:.2f}", i ? ", " : "", a.conditions[i].id,
                             a.conditions[i].probability);
       std::string expect;
       for (size_t i = 0; i < primary.size(); ++i) expect += (i ? "|" : "") + primary[i];

@@ -5,9 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/assess.h"
-#include "engine/triage.h"
-#include "kb/knowledge.h"
+#include "twitchcheck/engine.h"
+#include "twitchcheck/types.h"
 
 namespace twitchcheck {
 
@@ -47,7 +46,7 @@ struct VignetteScores {
 // weakest first, and then the summary to `out` (the summary figures are the last three
 // lines).
 // Returns false with *err set when the file cannot be read or a line is malformed.
-bool EvalVignettesFile(const Knowledge& kb, const std::string& path, std::ostream& out,
+bool EvalVignettesFile(const Engine& engine, const std::string& path, std::ostream& out,
                        VignetteScores* scores, std::string* err);
 
 }  // namespace twitchcheck

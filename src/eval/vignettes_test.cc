@@ -1,6 +1,7 @@
 // The product's quality bars (SPEC.md §6) on vignettes, text only: a regression here is a
 // regression in what people are told.
 #include "eval/vignettes.h"
+#include "testing/test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +15,7 @@ void ExpectBars(const std::string& path) {
   VignetteScores s;
   std::ostringstream report;
   std::string err;
-  ASSERT_TRUE(EvalVignettesFile(BuiltinKnowledge(), path, report, &s, &err)) << err;
+  ASSERT_TRUE(EvalVignettesFile(fixtures::BuiltinEngine(), path, report, &s, &err)) << err;
   ASSERT_GT(s.scored, 0);
   SCOPED_TRACE(report.str());
   EXPECT_GE(100.0 * s.top3 / s.scored, 90.0);
@@ -43,7 +44,7 @@ TEST(VignettesTest, MalformedFileIsAnError) {
   VignetteScores s;
   std::ostringstream out;
   std::string err;
-  EXPECT_FALSE(EvalVignettesFile(BuiltinKnowledge(), path, out, &s, &err));
+  EXPECT_FALSE(EvalVignettesFile(fixtures::BuiltinEngine(), path, out, &s, &err));
   EXPECT_NE(err.find(":1: not a vignette"), std::string::npos) << err;
 }
 

@@ -12,6 +12,7 @@
 
 #include "kb/knowledge.h"
 #include "kb/yaml.h"
+#include "testing/test_support.h"
 
 namespace twitchcheck {
 namespace {
@@ -51,7 +52,7 @@ TEST(SourceChecklistTest, EverythingTheDocumentsNameIsInTheKnowledgeBase) {
   std::stringstream text;
   text << in.rdbuf();
   YamlNode list = ParseYaml(text.str());
-  const Knowledge& kb = BuiltinKnowledge();
+  const Knowledge& kb = fixtures::BuiltinKb();
   std::set<std::string> files;
   for (const Source& s : kb.sources) files.insert(s.file);
   std::set<std::string> documents_covered;

@@ -16,6 +16,7 @@
 #include "kb/kb_files.h"
 #include "kb/knowledge.h"
 #include "kb/lint.h"
+#include "testing/test_support.h"
 
 namespace twitchcheck {
 namespace {
@@ -55,7 +56,7 @@ void Edit(const std::string& dir, const std::string& file, const std::string& fr
 // Loads dir; expects failure and returns every issue, one per line.
 std::string LoadErrors(const std::string& dir) {
   std::vector<KbIssue> errors;
-  std::unique_ptr<Knowledge> kb = LoadKnowledge(dir, &errors);
+  std::unique_ptr<Knowledge> kb = LoadKnowledge(nullptr, dir, &errors);
   EXPECT_EQ(kb, nullptr);
   std::string all;
   for (const KbIssue& e : errors) all += e.ToString() + "\n";
@@ -83,14 +84,14 @@ void AppendImpliesChain(const std::string& dir, int n, bool cycle) {
 
 TEST(LoaderTest, RealKnowledgeBaseLoadsFromDisk) {
   std::vector<KbIssue> errors;
-  EXPECT_NE(LoadKnowledge(CopyKb("real"), &errors), nullptr) << (errors.empty() ? "" : errors[0].ToString());
+  EXPECT_NE(LoadKnowledge(nullptr, CopyKb("real"), &errors), nullptr) << (errors.empty() ? "" : errors[0].ToString());
 }
 
 TEST(LoaderTest, F3_ImpliesChain20000IsIterative) {
   const std::string dir = CopyKb("f3");
   AppendImpliesChain(dir, 20000, /*cycle=*/false);
   std::vector<KbIssue> errors;
-  std::unique_ptr<Knowledge> kb = LoadKnowledge(dir, &errors);
+  std::unique_ptr<Knowledge> kb = LoadKnowledge(nullptr, dir, &errors);
   ASSERT_NE(kb, nullptr) << (errors.empty() ? "" : errors[0].ToString());
   EXPECT_EQ(kb->implied_by[kb->FindingIndex("syn_19999")].size(), 1u);
 }
@@ -107,7 +108,7 @@ TEST(LoaderTest, F9_LintOf50000FindingsIsLinear) {
   const std::string dir = CopyKb("f9");
   AppendImpliesChain(dir, 50000, /*cycle=*/false);
   std::vector<KbIssue> errors;
-  std::unique_ptr<Knowledge> kb = LoadKnowledge(dir, &errors);
+  std::unique_ptr<Knowledge> kb = LoadKnowledge(nullptr, dir, &errors);
   ASSERT_NE(kb, nullptr) << (errors.empty() ? "" : errors[0].ToString());
   const CoverageReport r = Coverage(*kb);  // was O(findings^2): minutes under ASan
   EXPECT_EQ(r.findings_linked_to_nothing.size(), 50000u);
@@ -293,13 +294,13 @@ TEST(LoaderTest, PreParsedFilesLoadAsTheTexts) {
   std::vector<KbIssue> errors;
   std::unique_ptr<Knowledge> kb = LoadKnowledgeFiles(files, "kb/", &errors, &parsed);
   ASSERT_NE(kb, nullptr);
-  EXPECT_EQ(kb->findings.size(), BuiltinKnowledge().findings.size());
-  EXPECT_EQ(kb->conditions.size(), BuiltinKnowledge().conditions.size());
+  EXPECT_EQ(kb->findings.size(), fixtures::BuiltinKb().findings.size());
+  EXPECT_EQ(kb->conditions.size(), fixtures::BuiltinKb().conditions.size());
 }
 
 TEST(LoaderTest, F14_BuiltInCopyIsNamedAsKb) {
   std::vector<KbIssue> errors;
-  ASSERT_NE(LoadKnowledge("", &errors), nullptr);
+  ASSERT_NE(LoadKnowledge(nullptr, "", &errors), nullptr);
   EXPECT_EQ((KbIssue{"kb/findings.yaml", 3, "x"}).ToString(), "kb/findings.yaml:3: x");
 }
 

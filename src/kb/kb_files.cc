@@ -6,7 +6,8 @@
 #include <filesystem>
 #include <set>
 
-#include "kb/bounded_read.h"
+#include "core/bounded_read.h"
+#include "twitchcheck/env.h"
 
 namespace twitchcheck {
 
@@ -29,12 +30,16 @@ bool IsReaderFile(const std::string& name) {
   return name == "context_rules.yaml" || name == "lexicon.yaml";
 }
 
-bool ReadKnowledgeFiles(const std::string& dir, std::map<std::string, std::string>* files,
+bool ReadKnowledgeFiles(Env* env, const std::string& dir, std::map<std::string, std::string>* files,
                         std::vector<KbIssue>* errors) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
+  std::vector<std::string> entries;
+  Status listed = env->ListDir(dir, &entries);
+  if (listed.code() == Status::Code::kNotFound) {
     errors->push_back({dir, 0, "not a directory"});
+    return false;
+  }
+  if (!listed.ok()) {
+    errors->push_back({dir, 0, listed.message()});
     return false;
   }
   const std::vector<std::string>& names = KnowledgeFileNames();
@@ -42,31 +47,26 @@ bool ReadKnowledgeFiles(const std::string& dir, std::map<std::string, std::strin
   // The diary's own data (drinks' caffeine, body sites), read and validated by the diary
   // (src/diary/diary_kb.h), not by this loader.
   known.insert("diary.yaml");
+  const std::string base = dir.empty() || dir.back() == '/' ? dir : dir + "/";
   // A misspelt file name ("red_flag.yaml") would otherwise be ignored without a word.
-  fs::directory_iterator it(dir, ec), end;
-  if (ec) {
-    errors->push_back({dir, 0, "cannot list the directory: " + ec.message()});
-    return false;
-  }
-  for (; it != end; it.increment(ec)) {
-    if (ec) break;
-    const fs::path p = it->path();
-    if (p.extension() == ".yaml" && !known.count(p.filename().string()))
-      errors->push_back({p.string(), 0, "not a knowledge-base file (expected meta.yaml, sources.yaml, "
-                                        "findings.yaml, conditions.yaml, red_flags.yaml, advice.yaml, "
-                                        "context_rules.yaml, lexicon.yaml, diary.yaml)"});
-  }
+  for (const std::string& e : entries)
+    if (e.size() > 5 && e.compare(e.size() - 5, 5, ".yaml") == 0 && !known.count(e))
+      errors->push_back({base + e, 0, "not a knowledge-base file (expected meta.yaml, sources.yaml, "
+                                      "findings.yaml, conditions.yaml, red_flags.yaml, advice.yaml, "
+                                      "context_rules.yaml, lexicon.yaml, diary.yaml)"});
   size_t total = 0;
   for (const std::string& name : names) {
-    const std::string path = (fs::path(dir) / name).string();
-    if (!fs::exists(fs::symlink_status(path, ec))) {
+    const std::string path = base + name;
+    std::string text;
+    const Status read = env->ReadFile(path, kMaxKnowledgeFileBytes, &text);
+    if (read.code() == Status::Code::kNotFound) {
       if (!IsReaderFile(name)) errors->push_back({path, 0, "file is missing"});
       continue;
     }
-    std::string text, err;
-    if (!ReadRegularFile(path, kMaxKnowledgeFileBytes, "knowledge file", &text, &err)) {
+    if (!read.ok()) {
       // The issue names the path already: "PATH: the file is a FIFO (named pipe), ...".
-      const std::string named = "knowledge file '" + path + "'";
+      std::string err = read.message();
+      const std::string named = "file '" + path + "'";
       if (err.compare(0, named.size(), named) == 0) err.replace(0, named.size(), "the file");
       errors->push_back({path, 0, err});
       continue;

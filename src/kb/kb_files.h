@@ -8,6 +8,7 @@
 
 #include "kb/knowledge.h"
 #include "kb/yaml.h"
+#include "twitchcheck/env.h"
 
 namespace twitchcheck {
 
@@ -18,7 +19,6 @@ inline constexpr size_t kMaxKnowledgeNodes = 1'000'000;             // YAML valu
 // Every number written in a knowledge file, whatever it means: the reader converts some to
 // whole numbers, and nothing the knowledge base counts or measures comes near this.
 inline constexpr double kMaxKnowledgeNumber = 1'000'000;
-inline constexpr int kMaxAgeYears = 120;
 inline constexpr size_t kMaxFindings = 100'000;
 inline constexpr size_t kMaxConditions = 2'000;
 // The engine keeps a dense condition x finding table (Knowledge::link_index).
@@ -34,12 +34,12 @@ const std::vector<std::string>& KnowledgeFileNames();
 // (the reader, not the loader, needs them), checked when present.
 bool IsReaderFile(const std::string& name);
 
-// Reads each of KnowledgeFileNames() from `dir` into (*files)[name], each a regular file
+// Reads, through `env`, each of KnowledgeFileNames() from `dir` into (*files)[name], each a regular file
 // within kMaxKnowledgeFileBytes and all within kMaxKnowledgeBytes. Problems (a missing,
 // unreadable or non-regular file, a limit passed, an unknown *.yaml file) are appended to
 // *errors with the file's path as the user gave it. Returns false when `dir` is not a
 // readable directory.
-bool ReadKnowledgeFiles(const std::string& dir, std::map<std::string, std::string>* files,
+bool ReadKnowledgeFiles(Env* env, const std::string& dir, std::map<std::string, std::string>* files,
                         std::vector<KbIssue>* errors);
 
 // True when `s` is written as a number (decimal, exponent or hexadecimal; not "nan" or

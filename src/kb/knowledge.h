@@ -8,9 +8,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "engine/noisy_or.h"
-#include "engine/triage.h"
 #include "kb/yaml.h"
+#include "twitchcheck/env.h"
+#include "twitchcheck/types.h"
 
 namespace twitchcheck {
 
@@ -32,10 +32,16 @@ struct AttributeRange {
 
 inline constexpr size_t kMaxPhraseParts = 4;
 
+enum class FindingCategory { kSymptom, kSign, kExposure, kHistory, kRiskFactor, kAttribute };
+// "symptom", "sign", "exposure", "history", "risk_factor", "attribute".
+const char* FindingCategoryName(FindingCategory c);
+// Inverse of FindingCategoryName; nullopt for an unknown name.
+std::optional<FindingCategory> ParseFindingCategory(std::string_view name);
+
 struct Finding {
   std::string id;
   std::string name;
-  std::string category;  // symptom | sign | exposure | history | risk_factor | attribute
+  FindingCategory category = FindingCategory::kSymptom;
   double leak = 0.01;
   std::string question;  // empty = never asked
   // The mention itself is the finding (a worry: "what if it's ALS?"), so it counts even
@@ -60,7 +66,7 @@ struct Finding {
 
 struct PriorFactor {
   std::optional<int> min_age, max_age;
-  std::string sex;  // empty = any
+  std::optional<Sex> sex;  // nullopt = any
   double factor = 1.0;
 };
 
@@ -150,10 +156,6 @@ struct Knowledge {
     return it == interview_weight.end() ? 1.0 : it->second;
   }
 
-  // The inference network: findings' leaks and, per finding, (condition, strength).
-  NoisyOrNetwork network;
-  // link_index[c][f]: index into conditions[c].links of the link to finding f, or -1.
-  std::vector<std::vector<int>> link_index;
   // implied_by[f]: the findings whose `implies` lists f.
   std::vector<std::vector<int>> implied_by;
 
@@ -174,11 +176,12 @@ struct KbIssue {
   std::string ToString() const;
 };
 
-// Loads the knowledge base from `dir` (a folder of *.yaml files), or from the copy
+// Loads the knowledge base from `dir` (a folder of *.yaml files, read through `env`;
+// null: Env::Default()), or from the copy
 // compiled into the program when `dir` is empty. Returns nullptr and fills `errors` when
 // anything is invalid; every problem found is reported, not just the first.
 // Every file must be a regular file within the limits of kb/kb_files.h (docs/limits.md).
-std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbIssue>* errors);
+std::unique_ptr<Knowledge> LoadKnowledge(Env* env, const std::string& dir, std::vector<KbIssue>* errors);
 
 // As LoadKnowledge, from files already in memory (file name -> text, e.g. "findings.yaml");
 // messages name each file as `prefix` + name. Used by LoadKnowledge and the fuzzer.
@@ -187,13 +190,5 @@ std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbI
 std::unique_ptr<Knowledge> LoadKnowledgeFiles(std::map<std::string, std::string> files,
                                               const std::string& prefix, std::vector<KbIssue>* errors,
                                               const std::map<std::string, YamlNode>* parsed = nullptr);
-
-// The built-in knowledge base, loaded once. REQUIRES: the built-in copy is valid (a test
-// and `kb lint` keep it so); aborts with the errors otherwise.
-const Knowledge& BuiltinKnowledge();
-
-// Loads `dir`, or returns the built-in knowledge base when `dir` is empty. On failure
-// returns nullptr and writes the errors, one per line, to *err.
-const Knowledge* KnowledgeFor(const std::string& dir, std::string* err);
 
 }  // namespace twitchcheck

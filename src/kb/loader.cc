@@ -16,6 +16,25 @@
 
 namespace twitchcheck {
 
+namespace {
+constexpr std::pair<FindingCategory, const char*> kCategoryNames[] = {
+    {FindingCategory::kSymptom, "symptom"},       {FindingCategory::kSign, "sign"},
+    {FindingCategory::kExposure, "exposure"},     {FindingCategory::kHistory, "history"},
+    {FindingCategory::kRiskFactor, "risk_factor"}, {FindingCategory::kAttribute, "attribute"}};
+}  // namespace
+
+const char* FindingCategoryName(FindingCategory c) {
+  for (const auto& [cat, name] : kCategoryNames)
+    if (cat == c) return name;
+  return "symptom";
+}
+
+std::optional<FindingCategory> ParseFindingCategory(std::string_view name) {
+  for (const auto& [cat, n] : kCategoryNames)
+    if (name == n) return cat;
+  return std::nullopt;
+}
+
 std::string KbIssue::ToString() const {
   std::string s = file;
   if (line > 0) s += ":" + std::to_string(line);
@@ -42,8 +61,6 @@ namespace {
 const std::set<std::string> kAttributes = {"duration_days",          "caffeine_drinks_per_day",
                                            "sleep_hours",            "alcohol_drinks_per_day",
                                            "cigarettes_per_day",     "age_years"};
-const std::set<std::string> kCategories = {"symptom", "sign",        "exposure",
-                                           "history", "risk_factor", "attribute"};
 const std::set<std::string> kSeriousness = {"benign", "moderate", "serious", "critical"};
 const std::set<std::string> kAdviceKinds = {"lifestyle", "diet",    "sun",
                                             "medical",   "test",    "treatment"};
@@ -373,9 +390,10 @@ class Loader {
       f.line = line;
       f.id = Str(file, n, "id", true);
       f.name = Str(file, n, "name", true);
-      f.category = Str(file, n, "category", true);
-      if (!f.category.empty() && !kCategories.count(f.category))
-        Error(file, Line(n["category"]), "finding '" + f.id + "': unknown category '" + Shown(f.category) + "'");
+      const std::string category = Str(file, n, "category", true);
+      if (auto c = ParseFindingCategory(category)) f.category = *c;
+      else if (!category.empty())
+        Error(file, Line(n["category"]), "finding '" + f.id + "': unknown category '" + Shown(category) + "'");
       if (Num(file, n, "leak", &f.leak, true))
         Probability(file, Line(n["leak"]), "finding '" + f.id + "': leak", f.leak, false);
       f.question = Str(file, n, "question", false);
@@ -474,8 +492,9 @@ class Loader {
           Age(file, x, "max_age", &f.max_age);
           if (f.min_age && f.max_age && *f.min_age > *f.max_age)
             Error(file, Line(x["max_age"]), "prior factor: min_age > max_age");
-          f.sex = Str(file, x, "sex", false);
-          if (!f.sex.empty() && f.sex != "female" && f.sex != "male")
+          const std::string sex = Str(file, x, "sex", false);
+          f.sex = ParseSex(sex);
+          if (!sex.empty() && !f.sex)
             Error(file, Line(x["sex"]), "prior factor sex must be female or male");
           if (Num(file, x, "factor", &f.factor, true) && !(f.factor > 0 && f.factor < 1000))
             Error(file, Line(x["factor"]), "prior factor must be in (0, 1000)");
@@ -721,21 +740,9 @@ class Loader {
   }
 
   void BuildIndexes() {
-    kb_->link_index.assign(kb_->conditions.size(), std::vector<int>(kb_->findings.size(), -1));
-    for (size_t c = 0; c < kb_->conditions.size(); ++c)
-      for (size_t l = 0; l < kb_->conditions[c].links.size(); ++l)
-        kb_->link_index[c][kb_->conditions[c].links[l].finding] = static_cast<int>(l);
     kb_->implied_by.assign(kb_->findings.size(), {});
     for (size_t f = 0; f < kb_->findings.size(); ++f)
       for (int g : kb_->findings[f].implies) kb_->implied_by[g].push_back(static_cast<int>(f));
-    NoisyOrNetwork& net = kb_->network;
-    net.num_causes = kb_->conditions.size();
-    net.leak.clear();
-    for (const Finding& f : kb_->findings) net.leak.push_back(f.leak);
-    net.parents.assign(kb_->findings.size(), {});
-    for (size_t c = 0; c < kb_->conditions.size(); ++c)
-      for (const Link& l : kb_->conditions[c].links)
-        if (l.finding >= 0) net.parents[l.finding].push_back({static_cast<int>(c), l.strength});
   }
 
  private:
@@ -786,13 +793,13 @@ bool HasIssueAbout(const std::vector<KbIssue>& issues, const std::string& path) 
 
 }  // namespace
 
-std::unique_ptr<Knowledge> LoadKnowledge(const std::string& dir, std::vector<KbIssue>* errors) {
+std::unique_ptr<Knowledge> LoadKnowledge(Env* env, const std::string& dir, std::vector<KbIssue>* errors) {
   std::map<std::string, std::string> files;
   if (dir.empty()) {
     for (const EmbeddedFile& f : EmbeddedKnowledgeFiles()) files[std::string(f.name)] = std::string(f.text);
     return LoadKnowledgeFiles(std::move(files), "kb/", errors);  // where it was compiled from
   }
-  if (!ReadKnowledgeFiles(dir, &files, errors)) return nullptr;
+  if (!ReadKnowledgeFiles(env ? env : Env::Default(), dir, &files, errors)) return nullptr;
   return LoadKnowledgeFiles(std::move(files), dir.back() == '/' ? dir : dir + "/", errors);
 }
 
@@ -854,38 +861,6 @@ std::unique_ptr<Knowledge> LoadKnowledgeFiles(std::map<std::string, std::string>
   if (!errors->empty()) return nullptr;
   loader.BuildIndexes();
   return kb;
-}
-
-const Knowledge& BuiltinKnowledge() {
-  static const Knowledge* kb = [] {
-    std::vector<KbIssue> errors;
-    std::unique_ptr<Knowledge> k = LoadKnowledge("", &errors);
-    if (!k) {
-      for (const KbIssue& e : errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
-      std::fprintf(stderr, "twitchcheck: the built-in knowledge base is invalid\n");
-      std::abort();
-    }
-    return k.release();
-  }();
-  return *kb;
-}
-
-const Knowledge* KnowledgeFor(const std::string& dir, std::string* err) {
-  if (dir.empty()) return &BuiltinKnowledge();
-  // Loaded knowledge bases live as long as the process: the CLI loads at most one.
-  static std::mutex mu;
-  static std::map<std::string, std::unique_ptr<Knowledge>> loaded;
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = loaded.find(dir);
-  if (it != loaded.end()) return it->second.get();
-  std::vector<KbIssue> errors;
-  std::unique_ptr<Knowledge> kb = LoadKnowledge(dir, &errors);
-  if (!kb) {
-    err->clear();
-    for (const KbIssue& e : errors) *err += e.ToString() + "\n";
-    return nullptr;
-  }
-  return (loaded[dir] = std::move(kb)).get();
 }
 
 }  // namespace twitchcheck

@@ -1,4 +1,6 @@
+#include "engine/model.h"
 #include "kb/knowledge.h"
+#include "testing/test_support.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -85,10 +87,10 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
 
 TEST(LoaderTest, ValidKnowledgeLoads) {
   std::vector<KbIssue> errors;
-  auto kb = LoadKnowledge(WriteDir(ValidFiles(), "valid"), &errors);
+  auto kb = LoadKnowledge(nullptr, WriteDir(ValidFiles(), "valid"), &errors);
   ASSERT_NE(kb, nullptr) << (errors.empty() ? "" : errors[0].ToString());
   EXPECT_EQ(kb->version, "t1");
-  EXPECT_EQ(kb->network.parents[kb->FindingIndex("eyelid_twitch")].size(), 1u);
+  EXPECT_EQ(CompileModel(*kb).network.parents[kb->FindingIndex("eyelid_twitch")].size(), 1u);
 }
 
 struct BadCase {
@@ -147,7 +149,7 @@ TEST_P(BadKnowledgeTest, ReportsFileLineAndWhat) {
   auto files = ValidFiles();
   files[c.file] = Replace(files[c.file], c.from, c.to);
   std::vector<KbIssue> errors;
-  auto kb = LoadKnowledge(WriteDir(files, c.name), &errors);
+  auto kb = LoadKnowledge(nullptr, WriteDir(files, c.name), &errors);
   EXPECT_EQ(kb, nullptr);
   std::string all;
   bool found = false;
@@ -163,7 +165,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, BadKnowledgeTest, ::testing::ValuesIn(kBadCases)
 
 TEST(LoaderTest, MissingDirectoryIsAnError) {
   std::vector<KbIssue> errors;
-  EXPECT_EQ(LoadKnowledge("/nonexistent/twitchcheck/kb", &errors), nullptr);
+  EXPECT_EQ(LoadKnowledge(nullptr, "/nonexistent/twitchcheck/kb", &errors), nullptr);
   ASSERT_FALSE(errors.empty());
   EXPECT_NE(errors[0].message.find("not a directory"), std::string::npos);
 }
@@ -172,7 +174,7 @@ TEST(LoaderTest, MissingFileIsAnError) {
   auto files = ValidFiles();
   files.erase("advice.yaml");
   std::vector<KbIssue> errors;
-  EXPECT_EQ(LoadKnowledge(WriteDir(files, "missing_file"), &errors), nullptr);
+  EXPECT_EQ(LoadKnowledge(nullptr, WriteDir(files, "missing_file"), &errors), nullptr);
   bool found = false;
   const std::string dir = DirFor("missing_file");
   for (const KbIssue& e : errors) found |= e.ToString() == dir + "/advice.yaml: file is missing";

@@ -64,29 +64,28 @@ std::string Wrap(const std::string& text, size_t indent, size_t width = 88) {
 
 }  // namespace
 
-std::string RenderNotUnderstood(const Knowledge& kb, const TerminalStyle& style) {
+std::string RenderNotUnderstood(const AssessReport& r, const TerminalStyle& style) {
   Paint paint{style.color};
   std::string out = paint(" Not understood ", "1;33") + "\n";
-  out += Wrap(kb.not_understood, 0);
+  out += Wrap(r.not_understood, 0);
   out += "\n";
   out += paint("Emergency signs", "1") + "\n";
-  for (int f : kb.screen) out += Wrap("- " + kb.findings[f].name, 2);
-  out += Wrap(kb.emergency_help, 0);
+  for (const FindingRef& f : r.emergency_signs) out += Wrap("- " + f.name, 2);
+  out += Wrap(r.emergency_help, 0);
   return out;
 }
 
-std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Patient& patient,
-                             const Reading* reading, const TerminalStyle& style) {
+std::string RenderAssessment(const AssessReport& a, const TerminalStyle& style) {
   Paint paint{style.color};
   std::string out;
-  std::set<int> cited;
+  std::set<std::string> cited;
 
   // 1. Triage: what to do and how soon, before anything else.
-  out += paint(fmt::format(" {} ", TriageAction(a.triage.level)), LevelColor(a.triage.level));
+  out += paint(fmt::format(" {} ", a.triage.action), LevelColor(a.triage.level));
   if (!a.triage.specialist.empty())
     out += fmt::format("  Whom to see: {}", a.triage.specialist);
   out += "\n";
-  for (const TriageReason& r : a.triage.reasons) {
+  for (const TriageReasonItem& r : a.triage.reasons) {
     out += Wrap("- " + r.text, 2);
     cited.insert(r.sources.begin(), r.sources.end());
   }
@@ -97,21 +96,20 @@ std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Pat
   // 2. Likely causes.
   out += paint("Most likely behind it", "1") + " (several causes can act together)\n";
   int shown = 0;
-  for (const ConditionResult& r : a.conditions) {
-    if (shown >= style.max_conditions || (shown >= 3 && r.probability < 0.05)) break;
+  for (const ConditionItem& c : a.conditions) {
+    if (shown >= style.max_conditions || (shown >= 3 && c.probability < 0.05)) break;
     ++shown;
-    const Condition& c = kb.conditions[r.condition];
-    out += fmt::format("  {:<40} {} {:>3.0f} %\n", c.name, Bar(r.probability), 100 * r.probability);
+    out += fmt::format("  {:<40} {} {:>3.0f} %\n", c.name, Bar(c.probability), 100 * c.probability);
     // Reasons that at least multiply the odds by 1.5; the generic ones say little.
     std::string why;
-    for (size_t i = 0, shown_why = 0; i < r.supporting.size() && shown_why < 4; ++i) {
-      if (r.supporting[i].weight < std::log(1.5)) break;
-      why += (shown_why++ ? ", " : "") + kb.findings[r.supporting[i].finding].name;
+    for (size_t i = 0, shown_why = 0; i < c.supporting.size() && shown_why < 4; ++i) {
+      if (c.supporting[i].weight < std::log(1.5)) break;
+      why += (shown_why++ ? ", " : "") + c.supporting[i].name;
     }
     if (!why.empty()) out += Wrap("because: " + why, 6);
     std::string against;
-    for (size_t i = 0; i < r.conflicting.size() && i < 3; ++i)
-      against += (i ? ", " : "") + std::string("no ") + kb.findings[r.conflicting[i].finding].name;
+    for (size_t i = 0; i < c.conflicting.size() && i < 3; ++i)
+      against += (i ? ", " : "") + std::string("no ") + c.conflicting[i].name;
     if (!against.empty()) out += Wrap("against: " + against, 6);
     cited.insert(c.sources.begin(), c.sources.end());
   }
@@ -120,18 +118,14 @@ std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Pat
   // 3. What was understood.
   if (!a.evidence.empty()) {
     out += paint("What counted", "1") + "\n";
-    for (const Evidence& e : a.evidence) {
-      if (e.origin == "implied") continue;
-      int f = kb.FindingIndex(e.id);
+    for (const EvidenceItem& e : a.evidence) {
+      if (e.origin == Origin::kImplied) continue;
       std::string said = e.text.empty() ? "" : fmt::format(" (\"{}\")", e.text);
       out += Wrap(fmt::format("{} {}{}", e.status == EvidenceStatus::kAbsent ? "no " : (e.status == EvidenceStatus::kPossible ? "maybe " : "+ "),
-                              kb.findings[f].name, said), 2);
+                              e.name, said), 2);
     }
-    if (reading)
-      for (const SetAside& s : reading->set_aside) {
-        int f = kb.FindingIndex(s.id);
-        out += Wrap(fmt::format("~ {} — not counted: {}", kb.findings[f].name, s.why), 2);
-      }
+    for (const SetAsideItem& s : a.set_aside)
+      out += Wrap(fmt::format("~ {} — not counted: {}", s.name, s.why), 2);
     out += "\n";
   }
 
@@ -140,8 +134,7 @@ std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Pat
     out += paint("What you can do", "1") + "\n";
     // The most relevant items and the always-shown safety net; --json lists them all.
     int listed = 0;
-    for (int i : a.advice) {
-      const Advice& adv = kb.advice[i];
+    for (const AdviceItem& adv : a.advice) {
       if (!adv.always && listed >= style.max_advice) continue;
       if (!adv.always) ++listed;
       out += Wrap("* " + adv.title + ": " + adv.text, 2);
@@ -155,24 +148,23 @@ std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Pat
     out += "\n";
   }
 
-  // 5. Sources.
+  // 5. Sources, in the knowledge base's order (the order of a.sources).
   out += paint("Sources", "1") + "\n";
-  for (int s : cited) {
-    if (s < 0) continue;
-    const Source& src = kb.sources[s];
+  for (const SourceInfo& src : a.sources) {
+    if (!cited.count(src.id)) continue;
     out += Wrap(fmt::format("[{}] {}{}", src.id, src.title, src.file.empty() ? "" : " (" + src.file + ")"), 2);
   }
   out += "\n";
+  const Patient& patient = a.patient;
   if (patient.age || patient.sex)
     out += fmt::format("Assessed for: {}{}{}\n", patient.age ? std::to_string(*patient.age) + " years" : "",
-                       patient.age && patient.sex ? ", " : "", patient.sex ? *patient.sex : "");
-  out += Wrap(kb.disclaimer, 0);
-  out += fmt::format("Knowledge base {}\n", kb.version);
+                       patient.age && patient.sex ? ", " : "", patient.sex ? SexName(*patient.sex) : "");
+  out += Wrap(a.disclaimer, 0);
+  out += fmt::format("Knowledge base {}\n", a.knowledge_version);
   return out;
 }
 
-std::string RenderReading(const Knowledge& kb, std::string_view text, const Reading& r,
-                          const TerminalStyle& style) {
+std::string RenderReading(std::string_view text, const ReadingReport& r, const TerminalStyle& style) {
   Paint paint{style.color};
   // Mark every evidence span in the text: [words]{finding}.
   struct Mark {
@@ -180,8 +172,8 @@ std::string RenderReading(const Knowledge& kb, std::string_view text, const Read
     std::string label;
   };
   std::vector<Mark> marks;
-  for (const Evidence& e : r.evidence) {
-    if (e.origin == "implied") continue;
+  for (const EvidenceItem& e : r.evidence) {
+    if (e.origin == Origin::kImplied) continue;
     for (const Span& s : e.spans)
       marks.push_back({s.begin, s.end, std::string(e.status == EvidenceStatus::kAbsent ? "-" : (e.status == EvidenceStatus::kPossible ? "?" : "+")) + e.id});
   }
@@ -199,21 +191,19 @@ std::string RenderReading(const Knowledge& kb, std::string_view text, const Read
   }
   out += std::string(text.substr(std::min(at, text.size()))) + "\n\n";
   out += paint("Evidence", "1") + "\n";
-  for (const Evidence& e : r.evidence) {
-    int f = kb.FindingIndex(e.id);
+  for (const EvidenceItem& e : r.evidence)
     out += fmt::format("  {:<9} {:<32} {}\n", EvidenceStatusName(e.status), e.id,
-                       e.origin == "implied" ? "(implied)" : (f >= 0 ? kb.findings[f].name : ""));
-  }
-  for (const SetAside& s : r.set_aside) out += fmt::format("  {:<9} {:<32} {}\n", "set aside", s.id, s.why);
-  if (!r.attributes.mentions.empty()) {
+                       e.origin == Origin::kImplied ? "(implied)" : e.name);
+  for (const SetAsideItem& s : r.set_aside) out += fmt::format("  {:<9} {:<32} {}\n", "set aside", s.id, s.why);
+  if (!r.attributes.empty()) {
     out += "\n" + paint("Attributes", "1") + "\n";
-    for (const AttributeMention& m : r.attributes.mentions)
+    for (const AttributeItem& m : r.attributes)
       out += fmt::format("  {:<12} {:<24} \"{}\"\n", m.kind, m.value,
-                         std::string(text.substr(m.begin, m.end - m.begin)));
+                         std::string(text.substr(m.span.begin, m.span.end - m.span.begin)));
   }
   if (r.patient.age || r.patient.sex)
     out += fmt::format("\nAbout: {}{}\n", r.patient.age ? std::to_string(*r.patient.age) + " years " : "",
-                       r.patient.sex ? *r.patient.sex : "");
+                       r.patient.sex ? SexName(*r.patient.sex) : "");
   return out;
 }
 

@@ -3,9 +3,9 @@
 // probability bars, why, what to do, and sources. Colour only when asked for.
 #include <string>
 
-#include "engine/assess.h"
-#include "kb/knowledge.h"
-#include "text/reader.h"
+#include <string_view>
+
+#include "twitchcheck/report.h"
 
 namespace twitchcheck {
 
@@ -18,15 +18,14 @@ struct TerminalStyle {
 // True when stdout is a terminal that takes colour (and NO_COLOR is unset).
 bool StdoutWantsColor();
 
-std::string RenderAssessment(const Knowledge& kb, const Assessment& a, const Patient& patient,
-                             const Reading* reading, const TerminalStyle& style);
+std::string RenderAssessment(const AssessReport& report, const TerminalStyle& style);
 
 // For a text in which nothing names a symptom: says so, with the emergency screen's signs
 // and how to get emergency help (meta.yaml not_understood). No triage level.
-std::string RenderNotUnderstood(const Knowledge& kb, const TerminalStyle& style);
+std::string RenderNotUnderstood(const AssessReport& report, const TerminalStyle& style);
 
 // The text with every recognised part marked, then the evidence and attributes found.
-std::string RenderReading(const Knowledge& kb, std::string_view text, const Reading& r,
-                          const TerminalStyle& style);
+// `text` is the text that was read (the spans are offsets into it).
+std::string RenderReading(std::string_view text, const ReadingReport& r, const TerminalStyle& style);
 
 }  // namespace twitchcheck

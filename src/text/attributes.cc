@@ -432,24 +432,21 @@ TextAttributes Reader::Run() {
 }  // namespace attr
 
 namespace {
-std::chrono::sys_days DayOr(std::optional<std::chrono::sys_days> today) {
-  return today ? *today : std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-}
 }  // namespace
 
 TextAttributes ExtractAttributes(std::string_view text, const std::vector<Token>& tokens,
                                  const Lexicon& lex, const ContextEngine* ctx,
-                                 std::optional<std::chrono::sys_days> today) {
-  attr::Reader reader(text, tokens, lex, ctx, nullptr, DayOr(today));
+                                 std::chrono::sys_days today) {
+  attr::Reader reader(text, tokens, lex, ctx, nullptr, today);
   return reader.Run();
 }
 
 TextAttributes ExtractAttributes(std::string_view text, const std::vector<Token>& tokens,
                                  const Lexicon& lex, const ContextEngine* ctx, const TokenIds& ids,
-                                 std::optional<std::chrono::sys_days> today) {
+                                 std::chrono::sys_days today) {
   const bool usable = ctx && ids.surface.size() == tokens.size() &&
                       ids.context.norm.size() == tokens.size();
-  attr::Reader reader(text, tokens, lex, ctx, usable ? &ids : nullptr, DayOr(today));
+  attr::Reader reader(text, tokens, lex, ctx, usable ? &ids : nullptr, today);
   return reader.Run();
 }
 

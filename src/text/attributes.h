@@ -64,12 +64,11 @@ struct TextAttributes {
 // REQUIRES: `tokens` is Tokenize(text) (offsets into `text`; other offsets are clamped,
 // never read past the end). `lex` outlives the call. `ctx` may be null: then no context
 // filtering (negated or hypothetical numbers count). `today` is the reference date for
-// "since March" / "since Monday"; default: the system clock's current date (UTC).
+// "since March" / "since Monday" (the library never reads the clock: the caller's Env does).
 // Never throws on any input; absurd numbers (age 150, 300 cups) are ignored by the
 // limits in lexicon.yaml.
 TextAttributes ExtractAttributes(std::string_view text, const std::vector<Token>& tokens,
-                                 const Lexicon& lex, const ContextEngine* ctx,
-                                 std::optional<std::chrono::sys_days> today = std::nullopt);
+                                 const Lexicon& lex, const ContextEngine* ctx, std::chrono::sys_days today);
 
 // What a caller already knows of every token, computed once per distinct word (the text
 // reader remembers them per word): the context engine's ids (ContextEngine::IdsOf) and
@@ -83,6 +82,12 @@ struct TokenIds {
 // the `ctx` and `lex` given; ctx must not be null).
 TextAttributes ExtractAttributes(std::string_view text, const std::vector<Token>& tokens,
                                  const Lexicon& lex, const ContextEngine* ctx, const TokenIds& ids,
-                                 std::optional<std::chrono::sys_days> today = std::nullopt);
+                                 std::chrono::sys_days today);
+
+// The day `d` names, for ExtractAttributes and TextReader::Read.
+inline std::chrono::sys_days ToSysDays(const Date& d) {
+  using namespace std::chrono;
+  return sys_days{year{d.year} / month{static_cast<unsigned>(d.month)} / day{static_cast<unsigned>(d.day)}};
+}
 
 }  // namespace twitchcheck

@@ -10,8 +10,6 @@
 namespace twitchcheck::attr {
 namespace {
 constexpr double kDaysPerYear = 365.25;
-const char* SexName(int sex) { return sex == 1 ? "female" : "male"; }
-int SexCode(std::string_view s) { return s == "female" ? 1 : s == "male" ? 2 : 0; }
 }  // namespace
 
 bool Reader::ComplaintIn(size_t i) const {
@@ -80,7 +78,7 @@ void Reader::FindRelations() {
         if (AgeAt(k, true, &r.age, &end)) {
           r.last = end;
           r.age_mention = AddMention("age", FormatNumber(std::lround(r.age)), k, end);
-          r.sex_mention = AddMention("sex", SexName(r.sex), i, i + 1);
+          r.sex_mention = AddMention("sex", SexCodeName(r.sex), i, i + 1);
           Use(k, end);
           relation_word_[i] = 1;
           relations_.push_back(r);
@@ -127,7 +125,7 @@ void Reader::FindRelations() {
       Use(age_first, age_end);
       r.last = std::max(r.last, age_end);
     }
-    if (r.sex) r.sex_mention = AddMention("sex", SexName(r.sex), i, i + 1);
+    if (r.sex) r.sex_mention = AddMention("sex", SexCodeName(r.sex), i, i + 1);
     relations_.push_back(r);
   }
 }
@@ -165,7 +163,7 @@ bool Reader::TryAge(const Num& n) {
       r.age_mention = AddMention("age", FormatNumber(std::lround(age)), n.value_first, end);
       if (rel != kNone) {
         r.sex = SexCode(lex_.relations[W(rel)->relation].sex);
-        if (r.sex) r.sex_mention = AddMention("sex", SexName(r.sex), rel, rel + 1);
+        if (r.sex) r.sex_mention = AddMention("sex", SexCodeName(r.sex), rel, rel + 1);
       }
       for (size_t k = r.first; k < r.last; ++k) relation_word_[k] = 1;
       Use(b, r.last);
@@ -187,7 +185,7 @@ void Reader::SetSelfAge(double age, size_t first, size_t last) {
 }
 
 void Reader::SetSelfSex(int sex, size_t first, size_t last) {
-  self_mentions_.push_back(AddMention("sex", SexName(sex), first, last));
+  self_mentions_.push_back(AddMention("sex", SexCodeName(sex), first, last));
   if (!self_sex_) self_sex_ = sex;
 }
 
@@ -403,7 +401,7 @@ void Reader::ResolvePerson() {
     sex = self_sex_;
   }
   if (age >= 0 && std::lround(age) <= age_limit) out_.age_years = static_cast<int>(std::lround(age));
-  if (sex) out_.sex = SexName(sex);
+  if (sex) out_.sex = SexCodeName(sex);
 }
 
 }  // namespace twitchcheck::attr

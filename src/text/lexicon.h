@@ -15,8 +15,17 @@
 #include <vector>
 
 #include "text/word_table.h"
+#include "twitchcheck/types.h"
 
 namespace twitchcheck {
+
+// The lexicon's compact code for a sex (its word tables keep one byte): 0 none, 1 female,
+// 2 male; the names are SexName's.
+inline int8_t SexCode(std::string_view s) {
+  const std::optional<Sex> sex = ParseSex(s);
+  return !sex ? 0 : *sex == Sex::kFemale ? 1 : 2;
+}
+inline const char* SexCodeName(int code) { return SexName(code == 1 ? Sex::kFemale : Sex::kMale); }
 
 // Hashing that accepts std::string_view, so lookups need no temporary std::string.
 struct LexHash {

@@ -51,7 +51,6 @@ constexpr std::array<std::string_view, 29> kSections = {
     "concepts"};
 
 // Eight bytes at a time: most words are one or two multiplies.
-int8_t SexCode(std::string_view s) { return s == "female" ? 1 : s == "male" ? 2 : 0; }
 
 class Loader {
  public:

@@ -15,13 +15,13 @@ namespace twitchcheck {
 
 TextReader::~TextReader() = default;
 
-std::unique_ptr<TextReader> TextReader::Create(const Knowledge& kb, std::string* err) {
+std::unique_ptr<TextReader> TextReader::Create(const Knowledge& kb, const std::string& prefix, std::string* err) {
   std::unique_ptr<TextReader> r(new TextReader());
   r->kb_ = &kb;
   auto file = [&](const char* name) -> const std::string* {
     auto it = kb.text_files.find(name);
     if (it == kb.text_files.end()) {
-      *err = std::string("kb/") + name + ": file is missing";
+      *err = prefix + name + ": file is missing";
       return nullptr;
     }
     return &it->second;
@@ -37,16 +37,17 @@ std::unique_ptr<TextReader> TextReader::Create(const Knowledge& kb, std::string*
     std::unique_ptr<ContextEngine> engine;
     std::string err;
   };
-  std::future<Built> context = std::async(std::launch::async | std::launch::deferred, [rules_text] {
+  const std::string rules_name = prefix + "context_rules.yaml";
+  std::future<Built> context = std::async(std::launch::async | std::launch::deferred, [rules_text, &rules_name] {
     Built b;
     ContextRules rules;
-    if (LoadContextRules(*rules_text, "kb/context_rules.yaml", &rules, &b.err))
+    if (LoadContextRules(*rules_text, rules_name, &rules, &b.err))
       b.engine = std::make_unique<ContextEngine>(rules);
     return b;
   });
   r->lexicon_ = std::make_unique<Lexicon>();
   std::string lex_err;
-  const bool lex_ok = LoadLexicon(*lex_text, "kb/lexicon.yaml", r->lexicon_.get(), &lex_err);
+  const bool lex_ok = LoadLexicon(*lex_text, prefix + "lexicon.yaml", r->lexicon_.get(), &lex_err);
   if (lex_ok) r->matcher_ = std::make_unique<PhraseMatcher>(kb, r->lexicon_.get());
   Built built = context.get();
   if (built.engine && lex_ok && !r->matcher_->error().empty()) {
@@ -81,8 +82,9 @@ namespace {
 
 // Categories whose past mention is still evidence now: a history ("I had Bell's palsy"),
 // an exposure ("I started prednisone last month") or a risk factor stays true.
-bool PastStillCounts(const std::string& category) {
-  return category == "history" || category == "exposure" || category == "risk_factor";
+bool PastStillCounts(FindingCategory category) {
+  return category == FindingCategory::kHistory || category == FindingCategory::kExposure ||
+         category == FindingCategory::kRiskFactor;
 }
 
 // How a forward denial reaches a target that lies past a comma. Lists are denied whole
@@ -162,7 +164,7 @@ bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<uint8_t
 
 }  // namespace
 
-Reading TextReader::Read(std::string_view text) const {
+Reading TextReader::Read(std::string_view text, const Date& today) const {
   Reading out;
   out.tokens = Tokenize(text);
   const std::vector<Token>& tokens = out.tokens;
@@ -206,9 +208,9 @@ Reading TextReader::Read(std::string_view text) const {
     classes[i] = w->classes;
   }
 
-  out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get(), token_ids);
+  out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get(), token_ids, ToSysDays(today));
   if (out.attributes.age_years) out.patient.age = *out.attributes.age_years;
-  if (out.attributes.sex) out.patient.sex = *out.attributes.sex;
+  if (out.attributes.sex) out.patient.sex = ParseSex(*out.attributes.sex);
   // A family-history cue that names the relative the text is about ("my husband had a
   // stroke last year; now his hand jerks") does not make the finding someone else's.
   // Other-person cues ("my friend's eyelid") still do.
@@ -353,7 +355,7 @@ Reading TextReader::Read(std::string_view text) const {
       out.set_aside.push_back({f.id, span, "hypothetical"});
       continue;
     }
-    if (ctx.other_experiencer && f.category != "risk_factor") {
+    if (ctx.other_experiencer && f.category != FindingCategory::kRiskFactor) {
       out.set_aside.push_back({f.id, span, "about someone else"});
       continue;
     }
@@ -369,7 +371,7 @@ Reading TextReader::Read(std::string_view text) const {
     e.status = status;
     e.spans.push_back(span);
     e.text = std::string(text.substr(span.begin, span.end - span.begin));
-    e.origin = "text";
+    e.origin = Origin::kText;
     for (const ContextCue& c : ctx.cues) e.cues.push_back(c.literal);
 
     auto it = found.find(m.finding);
@@ -393,7 +395,7 @@ Reading TextReader::Read(std::string_view text) const {
     Evidence e;
     e.id = finding.id;
     e.status = in ? EvidenceStatus::kPresent : EvidenceStatus::kAbsent;
-    e.origin = "attribute";
+    e.origin = Origin::kAttribute;
     // The spans of the statements that set the number; the text of the first.
     for (const AttributeMention& m : out.attributes.mentions) {
       if (!m.asserted || m.attribute != finding.from_attribute->attribute) continue;
@@ -406,15 +408,5 @@ Reading TextReader::Read(std::string_view text) const {
   return out;
 }
 
-const TextReader* ReaderFor(const Knowledge& kb, std::string* err) {
-  static std::mutex mu;
-  static std::map<const Knowledge*, std::unique_ptr<TextReader>> readers;
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = readers.find(&kb);
-  if (it != readers.end()) return it->second.get();
-  std::unique_ptr<TextReader> r = TextReader::Create(kb, err);
-  if (!r) return nullptr;
-  return (readers[&kb] = std::move(r)).get();
-}
 
 }  // namespace twitchcheck

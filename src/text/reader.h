@@ -8,8 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/assess.h"
-#include "engine/evidence.h"
+#include "twitchcheck/types.h"
 #include "text/attributes.h"
 #include "text/token.h"
 
@@ -39,11 +38,17 @@ class TextReader {
  public:
   // Builds the reader's tables from the knowledge base's phrasings, lexicon.yaml and
   // context_rules.yaml. Returns nullptr and sets *err when those files are invalid.
-  static std::unique_ptr<TextReader> Create(const Knowledge& kb, std::string* err);
+  // Messages name the files as `prefix` + name ("kb/lexicon.yaml" for the built-in copy).
+  // `kb` must outlive the reader.
+  static std::unique_ptr<TextReader> Create(const Knowledge& kb, const std::string& prefix, std::string* err);
   ~TextReader();
 
   // Never fails: any bytes are accepted; text with nothing recognisable gives no evidence.
-  Reading Read(std::string_view text) const;
+  // `today` is the date that "since Monday" counts from. Thread-safe.
+  Reading Read(std::string_view text, const Date& today) const;
+
+  // The context engine the reader judges phrases with (context_rules.yaml).
+  const ContextEngine& context() const { return *context_; }
 
  private:
   TextReader() = default;
@@ -58,8 +63,5 @@ class TextReader {
   std::vector<char> emergency_part_;
 };
 
-// The reader for `kb`, built on first use and kept for the life of the process.
-// Returns nullptr with *err set when the reader's data files are invalid.
-const TextReader* ReaderFor(const Knowledge& kb, std::string* err);
 
 }  // namespace twitchcheck

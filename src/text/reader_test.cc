@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "kb/knowledge.h"
+#include "testing/test_support.h"
 
 namespace twitchcheck {
 namespace {
@@ -757,7 +758,7 @@ bool Near(double got, double want) { return std::abs(got - want) <= 0.01 * want 
 // Every failure of one case, as text; empty when the case passes.
 std::vector<std::string> Check(const TextReader& reader, const Case& c) {
   std::vector<std::string> bad;
-  const Reading r = reader.Read(c.text);
+  const Reading r = reader.Read(c.text, fixtures::kToday);
   for (const Expect& x : c.expect) {
     const Evidence* e = Find(r, x.id);
     const char* got = e ? EvidenceStatusName(e->status) : "not_found";
@@ -801,7 +802,7 @@ std::vector<std::string> Check(const TextReader& reader, const Case& c) {
                     (r.attributes.age_years ? std::to_string(*r.attributes.age_years) : "unset"));
   }
   if (!c.sex.empty()) {
-    if (r.attributes.sex.value_or("") != c.sex || r.patient.sex.value_or("") != c.sex)
+    if (r.attributes.sex.value_or("") != c.sex || r.patient.sex != ParseSex(c.sex))
       bad.push_back("sex: want " + std::string(c.sex) + ", got " +
                     r.attributes.sex.value_or("unset"));
   }
@@ -811,7 +812,7 @@ std::vector<std::string> Check(const TextReader& reader, const Case& c) {
 
 const TextReader& Reader() {
   std::string err;
-  const TextReader* reader = ReaderFor(BuiltinKnowledge(), &err);
+  const TextReader* reader = &fixtures::BuiltinReader();
   if (!reader) {
     ADD_FAILURE() << "reader: " << err;
     std::abort();
@@ -851,7 +852,7 @@ TEST(ReaderTable, Coverage) {
       &kSites,      &kNegation, &kScope,     &kPseudo,      &kUncertain,   &kHistory,
       &kHypothetical, &kOthers, &kRelatives, &kQuantities, &kEmergencies, &kNarratives};
   size_t cases = 0, spans = 0;
-  const Knowledge& kb = BuiltinKnowledge();
+  const Knowledge& kb = fixtures::BuiltinKb();
   auto known = [&](std::string_view id) {
     for (const Finding& f : kb.findings)
       if (f.id == id) return true;

@@ -1,4 +1,4 @@
-#include "kb/bounded_read.h"
+#include "core/bounded_read.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

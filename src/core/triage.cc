@@ -1,4 +1,4 @@
-#include "engine/triage.h"
+#include "twitchcheck/types.h"
 
 namespace twitchcheck {
 

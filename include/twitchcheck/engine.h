@@ -1,0 +1,133 @@
+#pragma once
+// twitchcheck's engine: the one entry point every face (the command line, the HTTP
+// server, an app that embeds it) goes through. Open it once; then it reads a person's
+// words, assesses, runs the interview one stateless step at a time and lists its
+// knowledge, from any number of threads at once.
+//
+//   twitchcheck::Options options;                 // built-in knowledge base, posix Env
+//   std::unique_ptr<twitchcheck::Engine> engine;
+//   twitchcheck::Status s = twitchcheck::Engine::Open(options, &engine);
+//   if (!s.ok()) ... s.ToString() ...
+//   twitchcheck::AssessRequest req;
+//   req.text = "my left eyelid has twitched for a week";
+//   twitchcheck::AssessReport report;
+//   s = engine->Assess(req, &report);
+//
+// Reports are plain data (report.h): they do not point into the engine and outlive it.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "twitchcheck/env.h"
+#include "twitchcheck/report.h"
+#include "twitchcheck/status.h"
+#include "twitchcheck/types.h"
+
+namespace twitchcheck {
+
+struct Options {
+  // The knowledge base: a directory of *.yaml files (every file is validated on open),
+  // or, when empty (the default), the copy compiled into the library.
+  std::string kb_dir;
+  // Files and the date. Default (null): Env::Default(), the real file system and the
+  // local date. Not owned: it must outlive the engine.
+  Env* env = nullptr;
+  // The date that relative expressions ("since Monday") count from. Default (nullopt):
+  // env->Today() at each call.
+  std::optional<Date> today;
+};
+
+// What a person said and what is known about them.
+struct AssessRequest {
+  Patient patient;  // as given; what is missing is filled from the text when it says so
+  // Structured evidence (answers, --evidence, the diary): it wins over what the text says
+  // about the same finding. Every id must be a finding of the knowledge base.
+  std::vector<Evidence> evidence;
+  std::optional<std::string> text;  // the person's own words (any bytes)
+};
+
+// One step of the stateless interview: everything known so far.
+struct InterviewRequest {
+  Patient patient;
+  std::vector<Evidence> answers;  // every answer so far, ids of the knowledge base
+  std::string text;               // the person's words so far (may be empty)
+  // How many times the person has already been asked to describe it in their own words
+  // (0, 1 or 2): the describe question is asked at most twice.
+  int described = 0;
+};
+
+// The knowledge catalogue: what the knowledge base knows, for lists and for checking ids.
+struct CatalogueFinding {
+  std::string id, name, category, question;  // category: symptom, sign, exposure, ...
+};
+struct CatalogueCondition {
+  std::string id, name, seriousness, specialist;
+  TriageLevel urgency = TriageLevel::kSelfCare;
+};
+struct CatalogueRedFlag {
+  std::string id, reason;
+  TriageLevel level = TriageLevel::kSelfCare;
+};
+struct Catalogue {
+  std::string version;
+  std::vector<CatalogueFinding> findings;
+  std::vector<CatalogueCondition> conditions;
+  std::vector<CatalogueRedFlag> red_flags;
+  std::vector<SourceInfo> sources;
+};
+
+// The context engine's answer for one target phrase in one sentence (`context --jsonl`).
+struct ContextAnswer {
+  bool found = false;        // the target occurs in the sentence (else the whole is judged)
+  std::string negation;      // "negated" | "affirmed"
+  std::string temporality;   // "recent" | "historical" | "hypothetical"
+  std::string experiencer;   // "patient" | "other"
+  std::vector<std::string> cues;  // the cues that decided it: "negated='no'", ...
+};
+
+class Engine {
+ public:
+  // Opens an engine on `options`. On success *out holds it and the status is OK; on
+  // failure *out is reset and the status says what is wrong (Corruption: the knowledge
+  // base's problems, one per line with file and line; NotFound / IOError: its directory).
+  static Status Open(const Options& options, std::unique_ptr<Engine>* out);
+
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Reads a person's words. Never fails: any bytes are accepted; text with nothing
+  // recognisable gives no evidence. Thread-safe.
+  ReadingReport Read(std::string_view text) const;
+
+  // Assesses. InvalidArgument when an evidence id is unknown or the patient's age is
+  // outside 0..kMaxAgeYears. Thread-safe.
+  Status Assess(const AssessRequest& request, AssessReport* out) const;
+
+  // The next interview step. The same errors as Assess. Thread-safe.
+  Status NextStep(const InterviewRequest& request, InterviewStepReport* out) const;
+
+  // The context engine on any target phrase (NegEx/ConText). Thread-safe.
+  ContextAnswer Context(std::string_view sentence, std::string_view target) const;
+
+  // What the knowledge base holds; valid for the engine's lifetime.
+  const Catalogue& catalogue() const;
+  // True when `id` is a finding of the knowledge base.
+  bool KnowsFinding(std::string_view id) const;
+  // The knowledge base's version (meta.yaml).
+  const std::string& version() const;
+
+  // The knowledge base's coverage for its authors (`kb lint`): counts, and warnings about
+  // what is thin (a cause with few findings, a finding no question asks about, ...).
+  // *clean is set false when there is any warning.
+  std::string Coverage(bool* clean) const;
+
+ private:
+  struct Rep;
+  explicit Engine(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace twitchcheck

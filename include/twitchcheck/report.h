@@ -1,0 +1,174 @@
+#pragma once
+// What the engine answers: reports in plain data, each carrying ids *and* the text to show
+// (names, reasons, advice, sources), so a report outlives the engine that made it and can
+// be rendered or serialised without the knowledge base. Every renderer (terminal, JSON,
+// later HTML and the web page) works from these types alone.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "twitchcheck/types.h"
+
+namespace twitchcheck {
+
+// A source that a report cites: one of the knowledge base's references.
+struct SourceInfo {
+  std::string id;
+  std::string title;
+  std::string kind;  // "document" | "reference"
+  std::string file;  // the shared document's file name; empty for named references
+  std::string url;   // empty when the knowledge base gives none
+};
+
+// A finding named in a report: its id and its name for a person.
+struct FindingRef {
+  std::string id;
+  std::string name;
+};
+
+// One piece of evidence as the engine used it.
+struct EvidenceItem {
+  std::string id;    // finding id
+  std::string name;  // the finding's name (the id when the finding is unknown)
+  EvidenceStatus status = EvidenceStatus::kPresent;
+  Origin origin = Origin::kInput;
+  std::vector<Span> spans;        // byte offsets into the text read; empty for answers
+  std::string text;               // the words that matched, as written
+  std::vector<std::string> cues;  // context cues that changed the status ("no", "maybe")
+};
+
+// A phrase that was recognised in the text but is not evidence about this person now.
+struct SetAsideItem {
+  std::string id;    // finding id
+  std::string name;  // the finding's name
+  Span span;
+  std::string why;   // "hypothetical", "someone else", "in the past"
+};
+
+// A value read from the text: a duration, a quantity, a site, a side, an age, a sex.
+struct AttributeItem {
+  std::string kind;   // "duration", "site", "side", "quantity", "age", "sex", ...
+  std::string value;  // as the reader normalised it ("21 days", "left")
+  Span span;
+};
+
+// One finding's share in a cause's probability (natural log likelihood ratio).
+struct ContributionItem {
+  std::string id;
+  std::string name;
+  EvidenceStatus status = EvidenceStatus::kPresent;
+  double weight = 0;                 // > 0 supports, < 0 argues against
+  std::vector<std::string> sources;  // source ids
+};
+
+// A cause, as likely as the evidence makes it.
+struct ConditionItem {
+  std::string id;
+  std::string name;
+  double probability = 0;  // posterior P(cause present | evidence); causes can act at once
+  double prior = 0;        // after age and sex
+  std::string description;
+  std::string seriousness;  // benign | moderate | serious | critical
+  TriageLevel urgency = TriageLevel::kSelfCare;
+  std::string specialist;
+  std::vector<ContributionItem> supporting;  // strongest first
+  std::vector<ContributionItem> conflicting;  // strongest first
+  std::vector<std::string> unexplained;       // ids of present findings it does not produce
+  std::vector<std::string> sources;           // source ids
+};
+
+// A reason for the triage level: a red flag that fired, or a cause likely enough.
+struct TriageReasonItem {
+  TriageLevel level = TriageLevel::kSelfCare;
+  std::string text;                   // the reason, for a person
+  std::string rule;                   // red flag id, or condition id
+  std::vector<std::string> findings;  // ids of the findings that fired a red flag
+  std::vector<std::string> sources;   // source ids
+};
+
+struct TriageReport {
+  TriageLevel level = TriageLevel::kSelfCare;
+  std::string action;      // what to do at this level, for a person
+  std::string specialist;  // whom to see; empty for self care
+  std::vector<TriageReasonItem> reasons;  // most urgent first
+};
+
+struct AdviceItem {
+  std::string id;
+  std::string kind;  // lifestyle | diet | sun | medical | test | treatment
+  std::string title;
+  std::string text;
+  std::vector<std::string> foods;
+  bool always = false;  // shown with every assessment (the safety net)
+  std::vector<std::string> sources;  // source ids
+};
+
+// What the text said, as read (`parse`).
+struct ReadingReport {
+  std::vector<EvidenceItem> evidence;
+  std::vector<SetAsideItem> set_aside;
+  std::vector<AttributeItem> attributes;
+  Patient patient;          // age and sex read from the text, if stated
+  bool names_complaint = false;  // some present or possible symptom or sign was read
+};
+
+// The assessment (`assess`).
+struct AssessReport {
+  // False when a text was given, no structured evidence, and nothing in the text names a
+  // symptom it can read (SPEC §4): then no level is to be shown, only `not_understood`,
+  // `emergency_help` and `emergency_signs`. The other fields are filled all the same.
+  bool understood = true;
+  std::string not_understood;
+  std::string emergency_help;
+  std::vector<FindingRef> emergency_signs;
+
+  TriageReport triage;
+  // The causes worth listing: every cause down to the knowledge base's listing threshold,
+  // and at least the first few; most probable first.
+  std::vector<ConditionItem> conditions;
+  std::vector<EvidenceItem> evidence;  // as used, after implications
+  std::vector<AdviceItem> advice;      // most relevant first
+  Patient patient;                     // as assessed (given, else read from the text)
+  bool exact = true;                   // false if inference had to leave findings out
+  std::vector<std::string> dropped;    // ids of the findings left out
+  bool has_reading = false;            // a text was read: set_aside and attributes apply
+  std::vector<SetAsideItem> set_aside;
+  std::vector<AttributeItem> attributes;
+  // Every source any item above cites, in the knowledge base's order.
+  std::vector<SourceInfo> sources;
+  // Ids of the sources the report as a whole cites: the triage reasons', the leading
+  // causes', the advice's; in the knowledge base's order.
+  std::vector<std::string> cited;
+  std::string knowledge_version;
+  std::string disclaimer;
+
+  // The source with `id` among `sources`, or null.
+  const SourceInfo* FindSource(const std::string& id) const;
+};
+
+// One question of the interview.
+struct QuestionReport {
+  enum class Type {
+    kFreeText,       // "describe": the person's own words, added to the request's text
+    kGroupMultiple,  // the emergency screen: one answer per item
+    kSingle,         // yes / no / don't know about one finding
+  };
+  std::string id;      // "describe", "emergency_screen", or the finding id
+  Type type = Type::kSingle;
+  std::string text;    // the question, for a person
+  std::string reason;  // "describe", "emergency_screen", "red_flag" or "information_gain"
+  double gain = 0;     // expected information gain (nats) or, for red flags, P(present)
+  std::vector<FindingRef> items;  // the findings the answers are about (empty for free text)
+};
+// "free_text", "group_multiple", "single".
+const char* QuestionTypeName(QuestionReport::Type t);
+
+// One step of the stateless interview.
+struct InterviewStepReport {
+  std::optional<QuestionReport> question;  // nullopt when the interview should stop
+  bool should_stop = false;
+  std::string stop_reason;  // why it stopped, for a person
+  AssessReport assessment;  // on everything known so far
+};
+
+}  // namespace twitchcheck

@@ -1,0 +1,158 @@
+// The engine: the one place the pipeline text -> evidence -> assessment -> report is wired.
+#include "twitchcheck/engine.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/assess.h"
+#include "engine/interview.h"
+#include "engine/model.h"
+#include "kb/knowledge.h"
+#include "kb/lint.h"
+#include "report/build.h"
+#include "text/context.h"
+#include "text/reader.h"
+
+namespace twitchcheck {
+
+struct Engine::Rep {
+  Env* env = nullptr;
+  std::optional<Date> today;
+  std::unique_ptr<Knowledge> kb;
+  Model model;
+  std::unique_ptr<TextReader> reader;
+  Catalogue catalogue;
+
+  Date Today() const { return today ? *today : env->Today(); }
+
+  // The ids of `evidence` are findings, and the patient is within range.
+  Status Check(const std::vector<Evidence>& evidence, const Patient& patient) const {
+    for (const Evidence& e : evidence)
+      if (kb->FindingIndex(e.id) < 0) return Status::InvalidArgument("unknown finding id '" + e.id + "'");
+    if (patient.age && (*patient.age < 0 || *patient.age > kMaxAgeYears))
+      return Status::InvalidArgument(fmt::format("age must be a whole number from 0 to {}", kMaxAgeYears));
+    return Status::OK();
+  }
+};
+
+namespace {
+
+Catalogue BuildCatalogue(const Knowledge& kb) {
+  Catalogue c;
+  c.version = kb.version;
+  for (const Finding& f : kb.findings) c.findings.push_back({f.id, f.name, FindingCategoryName(f.category), f.question});
+  for (const Condition& x : kb.conditions) c.conditions.push_back({x.id, x.name, x.seriousness, x.specialist, x.urgency});
+  for (const RedFlag& r : kb.red_flags) c.red_flags.push_back({r.id, r.reason, r.level});
+  for (const Source& s : kb.sources) c.sources.push_back({s.id, s.title, s.kind, s.file, s.url});
+  return c;
+}
+
+void FillPatient(const Reading& r, Patient* p) {
+  if (!p->age) p->age = r.patient.age;
+  if (!p->sex) p->sex = r.patient.sex;
+}
+
+bool HasWords(const std::string& s) { return s.find_first_not_of(" \t\r\n") != std::string::npos; }
+
+}  // namespace
+
+Engine::Engine(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+Engine::~Engine() = default;
+
+Status Engine::Open(const Options& options, std::unique_ptr<Engine>* out) {
+  out->reset();
+  auto rep = std::make_unique<Rep>();
+  rep->env = options.env ? options.env : Env::Default();
+  rep->today = options.today;
+  std::vector<KbIssue> errors;
+  rep->kb = LoadKnowledge(rep->env, options.kb_dir, &errors);
+  if (!rep->kb) {
+    std::string msg;
+    for (const KbIssue& e : errors) msg += e.ToString() + "\n";
+    const bool missing_dir = errors.size() == 1 && errors[0].line == 0 && errors[0].file == options.kb_dir &&
+                             errors[0].message == "not a directory";
+    return missing_dir ? Status::NotFound(msg) : Status::Corruption(msg);
+  }
+  const std::string& dir = options.kb_dir;
+  const std::string prefix = dir.empty() ? "kb/" : dir.back() == '/' ? dir : dir + "/";
+  std::string err;
+  rep->reader = TextReader::Create(*rep->kb, prefix, &err);
+  if (!rep->reader) return Status::Corruption(err + "\n");
+  rep->model = CompileModel(*rep->kb);
+  rep->catalogue = BuildCatalogue(*rep->kb);
+  out->reset(new Engine(std::move(rep)));
+  return Status::OK();
+}
+
+ReadingReport Engine::Read(std::string_view text) const {
+  return BuildReadingReport(*rep_->kb, rep_->reader->Read(text, rep_->Today()));
+}
+
+Status Engine::Assess(const AssessRequest& request, AssessReport* out) const {
+  const Knowledge& kb = *rep_->kb;
+  if (Status s = rep_->Check(request.evidence, request.patient); !s.ok()) return s;
+  Patient patient = request.patient;
+  std::vector<Evidence> evidence = request.evidence;
+  Reading reading;
+  if (request.text) {
+    reading = rep_->reader->Read(*request.text, rep_->Today());
+    evidence = CombineEvidence(request.evidence, reading.evidence);
+    FillPatient(reading, &patient);
+  }
+  const Assessment a = twitchcheck::Assess(kb, rep_->model, evidence, patient);
+  // Text with nothing readable in it (and nothing else given) gets no level: it may be an
+  // emergency described in words the reader does not know (SPEC §4, §7).
+  const bool understood = !(request.text && request.evidence.empty() && !Understood(kb, a));
+  *out = BuildAssessReport(kb, a, patient, request.text ? &reading : nullptr, understood);
+  return Status::OK();
+}
+
+Status Engine::NextStep(const InterviewRequest& request, InterviewStepReport* out) const {
+  const Knowledge& kb = *rep_->kb;
+  if (Status s = rep_->Check(request.answers, request.patient); !s.ok()) return s;
+  Patient patient = request.patient;
+  Reading reading;
+  const bool has_text = HasWords(request.text);
+  if (has_text) {
+    reading = rep_->reader->Read(request.text, rep_->Today());
+    FillPatient(reading, &patient);
+  }
+  InterviewOptions options;
+  options.described = request.described >= 1;
+  options.described_twice = request.described >= 2;
+  const InterviewStep step = NextInterviewStep(kb, rep_->model, CombineEvidence(request.answers, reading.evidence),
+                                               patient, request.answers.size(), options);
+  *out = InterviewStepReport{};
+  if (step.question) out->question = BuildQuestion(kb, *step.question);
+  out->should_stop = step.should_stop;
+  out->stop_reason = step.stop_reason;
+  out->assessment = BuildAssessReport(kb, step.assessment, patient, has_text ? &reading : nullptr, true);
+  return Status::OK();
+}
+
+ContextAnswer Engine::Context(std::string_view sentence, std::string_view target) const {
+  ContextResult r;
+  ContextAnswer a;
+  a.found = ClassifyTargetInSentence(rep_->reader->context(), sentence, target, &r);
+  const ContextLabels l = LabelsFor(r);
+  a.negation = l.negation;
+  a.temporality = l.temporality;
+  a.experiencer = l.experiencer;
+  for (const ContextCue& c : r.cues) a.cues.push_back(fmt::format("{}='{}'", ContextCategoryName(c.category), c.literal));
+  return a;
+}
+
+const Catalogue& Engine::catalogue() const { return rep_->catalogue; }
+
+bool Engine::KnowsFinding(std::string_view id) const { return rep_->kb->FindingIndex(std::string(id)) >= 0; }
+
+const std::string& Engine::version() const { return rep_->kb->version; }
+
+std::string Engine::Coverage(bool* clean) const {
+  const CoverageReport report = twitchcheck::Coverage(*rep_->kb);
+  *clean = report.clean();
+  return FormatCoverage(*rep_->kb, report);
+}
+
+}  // namespace twitchcheck

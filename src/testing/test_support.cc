@@ -1,0 +1,54 @@
+#include "testing/test_support.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace twitchcheck::fixtures {
+
+const Knowledge& BuiltinKb() {
+  static const Knowledge* kb = [] {
+    std::vector<KbIssue> errors;
+    std::unique_ptr<Knowledge> k = LoadKnowledge(nullptr, "", &errors);
+    if (!k) {
+      for (const KbIssue& e : errors) std::fprintf(stderr, "%s\n", e.ToString().c_str());
+      std::abort();
+    }
+    return k.release();
+  }();
+  return *kb;
+}
+
+const Model& BuiltinModel() {
+  static const Model* m = new Model(CompileModel(BuiltinKb()));
+  return *m;
+}
+
+const TextReader& BuiltinReader() {
+  static const TextReader* r = [] {
+    std::string err;
+    std::unique_ptr<TextReader> reader = TextReader::Create(BuiltinKb(), "kb/", &err);
+    if (!reader) {
+      std::fprintf(stderr, "%s\n", err.c_str());
+      std::abort();
+    }
+    return reader.release();
+  }();
+  return *r;
+}
+
+const Engine& BuiltinEngine() {
+  static const Engine* e = [] {
+    Options options;
+    options.today = kToday;
+    std::unique_ptr<Engine> engine;
+    Status s = Engine::Open(options, &engine);
+    if (!s.ok()) {
+      std::fprintf(stderr, "%s\n", s.ToString().c_str());
+      std::abort();
+    }
+    return engine.release();
+  }();
+  return *e;
+}
+
+}  // namespace twitchcheck::fixtures

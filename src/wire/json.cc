@@ -1,0 +1,297 @@
+// The JSON wire format (twitchcheck/json.h), written from the report types alone.
+#include "twitchcheck/json.h"
+
+#include <cmath>
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "core/bounded_read.h"
+
+namespace twitchcheck {
+
+using nlohmann::json;
+
+namespace {
+
+double Round(double x, double scale = 1e4) { return std::round(x * scale) / scale; }
+
+std::string Write(const json& doc, int indent) {
+  return doc.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+json SourceJson(const SourceInfo& src) {
+  json j = {{"id", src.id}, {"title", src.title}, {"kind", src.kind}};
+  if (!src.file.empty()) j["file"] = src.file;
+  if (!src.url.empty()) j["url"] = src.url;
+  return j;
+}
+
+json SpanJson(const Span& s) { return {s.begin, s.end}; }
+
+json EvidenceJson(const EvidenceItem& e) {
+  json j = {{"id", e.id}, {"name", e.name}, {"status", EvidenceStatusName(e.status)},
+            {"origin", OriginName(e.origin)}};
+  if (!e.spans.empty()) {
+    j["span"] = SpanJson(e.spans[0]);
+    json spans = json::array();
+    for (const Span& s : e.spans) spans.push_back(SpanJson(s));
+    j["spans"] = spans;
+    j["text"] = e.text;
+  } else {
+    j["span"] = nullptr;
+  }
+  if (!e.cues.empty()) j["cues"] = e.cues;
+  return j;
+}
+
+json EvidenceListJson(const std::vector<EvidenceItem>& items) {
+  json out = json::array();
+  for (const EvidenceItem& e : items) out.push_back(EvidenceJson(e));
+  return out;
+}
+
+json Contributions(const std::vector<ContributionItem>& cs) {
+  json out = json::array();
+  for (const ContributionItem& c : cs)
+    out.push_back({{"id", c.id},
+                   {"name", c.name},
+                   {"status", EvidenceStatusName(c.status)},
+                   {"weight", Round(c.weight, 1e3)},
+                   {"sources", c.sources}});
+  return out;
+}
+
+json TriageJson(const TriageReport& t) {
+  json reasons = json::array();
+  for (const TriageReasonItem& r : t.reasons)
+    reasons.push_back({{"level", TriageName(r.level)},
+                       {"text", r.text},
+                       {"rule", r.rule},
+                       {"findings", r.findings},
+                       {"sources", r.sources}});
+  json j = {{"level", TriageName(t.level)}, {"action", t.action}, {"reasons", reasons}};
+  j["specialist"] = t.specialist.empty() ? json(nullptr) : json(t.specialist);
+  return j;
+}
+
+json ConditionsJson(const AssessReport& report) {
+  json out = json::array();
+  for (const ConditionItem& c : report.conditions) {
+    json sources = json::array();
+    for (const std::string& id : c.sources)
+      if (const SourceInfo* s = report.FindSource(id)) sources.push_back(SourceJson(*s));
+    out.push_back({{"id", c.id},
+                   {"name", c.name},
+                   {"probability", Round(c.probability)},
+                   {"prior", Round(c.prior, 1e6)},
+                   {"description", c.description},
+                   {"seriousness", c.seriousness},
+                   {"urgency", TriageName(c.urgency)},
+                   {"specialist", c.specialist},
+                   {"supporting", Contributions(c.supporting)},
+                   {"conflicting", Contributions(c.conflicting)},
+                   {"unexplained", c.unexplained},
+                   {"sources", sources}});
+  }
+  return out;
+}
+
+json SetAsideJson(const std::vector<SetAsideItem>& items) {
+  json aside = json::array();
+  for (const SetAsideItem& s : items) aside.push_back({{"id", s.id}, {"span", SpanJson(s.span)}, {"why", s.why}});
+  return aside;
+}
+
+json AttributesJson(const std::vector<AttributeItem>& items) {
+  json attrs = json::array();
+  for (const AttributeItem& m : items) attrs.push_back({{"kind", m.kind}, {"value", m.value}, {"span", SpanJson(m.span)}});
+  return attrs;
+}
+
+json PatientJson(const Patient& p) {
+  json j = json::object();
+  if (p.age) j["age"] = *p.age;
+  if (p.sex) j["sex"] = SexName(*p.sex);
+  return j;
+}
+
+json NotUnderstoodJson(const AssessReport& r) {
+  json doc = {{"understood", false},
+              {"message", r.not_understood},
+              {"emergency_help", r.emergency_help},
+              {"knowledge_version", r.knowledge_version}};
+  json signs = json::array();
+  for (const FindingRef& f : r.emergency_signs) signs.push_back({{"id", f.id}, {"name", f.name}});
+  doc["emergency_signs"] = std::move(signs);
+  return doc;
+}
+
+json QuestionJson(const QuestionReport& q) {
+  json items = json::array();
+  for (const FindingRef& f : q.items)
+    items.push_back({{"id", f.id},
+                     {"name", f.name},
+                     {"choices", {{{"id", "present"}, {"label", "Yes"}},
+                                  {{"id", "absent"}, {"label", "No"}},
+                                  {{"id", "unknown"}, {"label", "Don't know"}}}}});
+  return {{"id", q.id}, {"type", QuestionTypeName(q.type)}, {"text", q.text}, {"reason", q.reason},
+          {"items", items}};
+}
+
+}  // namespace
+
+std::string AssessReportJson(const AssessReport& r, int indent) {
+  if (!r.understood) return Write(NotUnderstoodJson(r), indent);
+  json advice = json::array();
+  for (const AdviceItem& adv : r.advice) {
+    json item = {{"id", adv.id}, {"kind", adv.kind}, {"title", adv.title}, {"text", adv.text},
+                 {"sources", adv.sources}};
+    if (!adv.foods.empty()) item["foods"] = adv.foods;
+    advice.push_back(item);
+  }
+  json j = {{"understood", true},
+            {"triage", TriageJson(r.triage)},
+            {"conditions", ConditionsJson(r)},
+            {"evidence", EvidenceListJson(r.evidence)},
+            {"advice", advice},
+            {"knowledge_version", r.knowledge_version},
+            {"disclaimer", r.disclaimer},
+            {"exact", r.exact}};
+  j["patient"] = PatientJson(r.patient);
+  if (!r.dropped.empty()) j["dropped"] = r.dropped;
+  if (r.has_reading) {
+    j["set_aside"] = SetAsideJson(r.set_aside);
+    j["attributes"] = AttributesJson(r.attributes);
+  }
+  json sources = json::array();
+  for (const std::string& id : r.cited)
+    if (const SourceInfo* s = r.FindSource(id)) sources.push_back(SourceJson(*s));
+  j["sources"] = sources;
+  return Write(j, indent);
+}
+
+std::string ReadingReportJson(const ReadingReport& r, int indent) {
+  json j = {{"evidence", EvidenceListJson(r.evidence)},
+            {"set_aside", SetAsideJson(r.set_aside)},
+            {"attributes", AttributesJson(r.attributes)}};
+  j["patient"] = PatientJson(r.patient);
+  return Write(j, indent);
+}
+
+std::string InterviewStepJson(const InterviewStepReport& step, std::string_view knowledge_version, int indent) {
+  json out = {{"question", step.question ? QuestionJson(*step.question) : json(nullptr)},
+              {"should_stop", step.should_stop},
+              {"conditions", ConditionsJson(step.assessment)},
+              {"triage", TriageJson(step.assessment.triage)},
+              {"knowledge_version", std::string(knowledge_version)}};
+  if (step.should_stop) out["stop_reason"] = step.stop_reason;
+  out["evidence"] = EvidenceListJson(step.assessment.evidence);
+  return Write(out, indent);
+}
+
+std::string ContextAnswerJson(const ContextAnswer& a) {
+  std::string out = "{\"negation\": \"";
+  out.append(a.negation).append("\", \"temporality\": \"").append(a.temporality);
+  out.append("\", \"experiencer\": \"").append(a.experiencer).append("\"}");
+  return out;
+}
+
+std::string ErrorLineJson(std::string_view message) {
+  return "{\"error\": " + Write(json(std::string(message)), -1) + "}";
+}
+
+bool JsonDepthWithin(std::string_view text, int max_depth, std::string* err) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // the escaped character cannot end the string
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        *err = "JSON nested deeper than the limit of " + std::to_string(max_depth) + " levels (at byte " +
+               std::to_string(i) + ")";
+        return false;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return true;
+}
+
+Status ParseInterviewRequest(std::string_view body, InterviewRequest* out) {
+  *out = InterviewRequest{};
+  if (body.size() > kMaxRequestBytes)
+    return Status::Limit("the request is larger than the limit of " + FormatBytes(kMaxRequestBytes));
+  std::string err;
+  if (!JsonDepthWithin(body, kMaxJsonDepth, &err)) return Status::Limit(err);  // before the parser
+  json j = json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument("the request is not a JSON object");
+  if (j.contains("age") && !j["age"].is_null()) {
+    if (!j["age"].is_number_integer() || j["age"].get<long long>() < 0 || j["age"].get<long long>() > kMaxAgeYears)
+      return Status::InvalidArgument("\"age\" must be a whole number from 0 to 120");
+    out->patient.age = j["age"].get<int>();
+  }
+  if (j.contains("sex") && !j["sex"].is_null()) {
+    if (j["sex"].is_string()) out->patient.sex = ParseSex(j["sex"].get<std::string>());
+    if (!out->patient.sex) return Status::InvalidArgument("\"sex\" must be \"female\" or \"male\"");
+  }
+  if (j.contains("text") && !j["text"].is_null()) {
+    if (!j["text"].is_string()) return Status::InvalidArgument("\"text\" must be a string");
+    out->text = j["text"].get<std::string>();
+  }
+  if (j.contains("described") && !j["described"].is_null()) {
+    if (j["described"].is_number_unsigned()) {
+      // How many times the person has been asked to describe it (0, 1, 2, ...).
+      const auto times = j["described"].get<uint64_t>();
+      out->described = times >= 2 ? 2 : static_cast<int>(times);
+    } else if (j["described"].is_boolean()) {
+      out->described = j["described"].get<bool>() ? 1 : 0;
+    } else {
+      return Status::InvalidArgument("\"described\" must be true, false or the number of times asked");
+    }
+  }
+  if (out->text.size() > kMaxTextBytes)
+    return Status::Limit("\"text\" is longer than the limit of " + FormatBytes(kMaxTextBytes));
+  if (j.contains("evidence")) {
+    if (!j["evidence"].is_array()) return Status::InvalidArgument("\"evidence\" must be a list");
+    if (j["evidence"].size() > kMaxRequestEvidence)
+      return Status::Limit("\"evidence\" has " + std::to_string(j["evidence"].size()) +
+                           " items: more than the limit of " + std::to_string(kMaxRequestEvidence));
+    for (const auto& e : j["evidence"]) {
+      if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || !e.contains("status") ||
+          !e["status"].is_string())
+        return Status::InvalidArgument("each evidence item needs \"id\" and \"status\" strings");
+      Evidence ev;
+      ev.id = e["id"].get<std::string>();
+      ev.origin = Origin::kAnswer;
+      if (!ParseEvidenceStatus(e["status"].get<std::string>(), &ev.status))
+        return Status::InvalidArgument("evidence '" + ev.id + "': status must be present, absent, possible or unknown");
+      out->answers.push_back(std::move(ev));
+    }
+  }
+  return Status::OK();
+}
+
+Status ParseContextLine(std::string_view line, std::string* sentence, std::string* target) {
+  std::string err;
+  if (!JsonDepthWithin(line, kMaxJsonDepth, &err)) return Status::Limit(err);
+  const json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::InvalidArgument("not valid JSON");
+  if (!j.is_object()) return Status::InvalidArgument("expected a JSON object");
+  for (const char* key : {"sentence", "target"}) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string())
+      return Status::InvalidArgument(std::string("missing string field \"") + key + "\"");
+  }
+  *sentence = j["sentence"].get<std::string>();
+  *target = j["target"].get<std::string>();
+  return Status::OK();
+}
+
+}  // namespace twitchcheck
