@@ -362,6 +362,16 @@ async function diary() {
                                             "--sleep-quality", "4", "--cigarettes", "3", "--exercise-min", "45",
                                             "--screen-hours", "9.5", "--fluids-l", "1.5", "--medication", "sertraline",
                                             "--supplement", "vitamin D", "--tag", "late shift"));
+    // assess --diary: evidence from the diary (origin "diary", no span) with the text's.
+    const assessed = await run(["assess", "--json", "--diary", "--db", db, "my eyelid keeps twitching"]);
+    if (assessed.code !== 0) fail("assess --diary", `exit ${assessed.code}: ${assessed.stderr}`);
+    else {
+      const doc = parseJson(assessed.stdout, "assess --diary");
+      if (doc && check("assess", doc, "assess --diary")) {
+        checkAssessment(doc, "my eyelid keeps twitching", "assess --diary");
+        if (!doc.evidence.some((e) => e.origin === "diary")) fail("assess --diary", "no evidence from the diary");
+      }
+    }
     const exported = await json("diary export", "diary-export", diaryRun(db, "export", "--json"));
     if (exported) check("diary-import", exported, "diary export as an import document");
     await json("diary list", "diary-list", diaryRun(db, "list", "--json"));
