@@ -305,20 +305,22 @@ async function context() {
 
 // ---- the diary on a temporary database ------------------------------------------------------
 function plantedDiary() {
-  // 60 days from 2026-01-05: high caffeine on every third day doubles the episodes the day
-  // after; enough days for tested associations and an estimated trend.
+  // 60 days from 2026-01-05: high caffeine on about a third of the days brings three more
+  // episodes the day after; enough days for tested associations and an estimated trend.
   const days = [], episodes = [];
   const rnd = pseudoRandomBytes(7, 400);
   const d0 = Date.UTC(2026, 0, 5);
   for (let i = 0; i < 60; ++i) {
     const date = new Date(d0 + i * 86400e3).toISOString().slice(0, 10);
-    const high = i % 3 === 0;
-    const day = { date, coffee: high ? 5 : 1, sleep_hours: 5 + (rnd[i] % 4), stress: rnd[i + 60] % 11,
-                  medications: [], supplements: i > 30 ? ["magnesium"] : [], tags: i % 7 === 0 ? ["exams"] : [] };
-    if (i % 5 === 0) day.alcohol_units = 2;
+    const high = rnd[i + 300] % 3 === 0;  // irregular: lags 0, 1, 2 must not add up to a constant
+    // caffeine_mg given as an export has it: import does not convert drinks (add day does).
+    const day = { date, caffeine_mg: high ? 450 : 90, coffee: high ? 5 : 1, sleep_hours: 5 + (rnd[i] % 4),
+                  stress: rnd[i + 60] % 11, exercise_min: 10 * (rnd[i + 240] % 7), medications: [],
+                  supplements: i > 30 ? ["magnesium"] : [], tags: i % 7 === 0 ? ["exams"] : [] };
+    if (i % 4 === 0) day.alcohol_units = 2.5;
     if (i === 10) day.fluids_l = null;  // import takes null as "not logged"
     days.push(day);
-    const n = (i > 0 && (i - 1) % 3 === 0 ? 2 : 0) + (rnd[i + 120] % 2);
+    const n = (i > 0 && rnd[i - 1 + 300] % 3 === 0 ? 3 : 0) + (rnd[i + 120] % 2);
     for (let k = 0; k < n; ++k)
       episodes.push({ start: `${date}T${String(8 + 3 * k).padStart(2, "0")}:15:00+01:00`,
                       site: i > 40 && k === 1 ? "calf" : "eyelid", side: k ? "right" : "left",
@@ -380,8 +382,8 @@ async function diary() {
     await json("diary report --from --to", "diary-report", diaryRun(db, "report", "--json", "--from", "2026-02-20", "--to", "2026-03-06"));
     await json("diary report (short period)", "diary-report", diaryRun(db, "report", "--json", "--from", "2026-03-01"));
     if (report) {
-      if (!report.associations.some((a) => a.verdict !== "not_enough_data"))
-        fail("diary report", "no association was tested: the planted diary no longer exercises effect/p/q");
+      if (!report.associations.some((a) => a.verdict === "associated"))
+        fail("diary report", "the planted caffeine effect was not found: the diary no longer exercises a settled verdict");
       if (report.trend.rate_ratio_per_month === null) fail("diary report", "the trend was not estimated");
     }
     // Round trip: the export imports into a new database and exports the same.
@@ -447,6 +449,7 @@ async function mustFail() {
     ["diary-list", "episode without id", { days: [], episodes: [{ start: "2026-03-01T08:30:00+01:00", site: "eyelid", note: "" }] }],
     ["diary-report", "verdict 'causes'", { ...emptyReport(), associations: [{ factor: "caffeine", label: "c", lag: 0, exposed_days: 1, unexposed_days: 1, effect: null, p: null, q: null, verdict: "causes", reason: "r" }] }],
     ["diary-report", "tested association without q", { ...emptyReport(), associations: [{ factor: "caffeine", label: "c", lag: 1, exposed_days: 9, unexposed_days: 9, effect: { rate_ratio: 2, ci95: [1, 3] }, p: 0.01, q: null, verdict: "associated" }] }],
+    ["diary-report", "an associated factor with needed", { ...emptyReport(), associations: [{ factor: "caffeine", label: "c", lag: 1, exposed_days: 9, unexposed_days: 9, effect: { rate_ratio: 2, ci95: [1, 3] }, p: 0.01, q: 0.02, verdict: "associated", needed: 5 }] }],
     ["diary-report", "lag 3", { ...emptyReport(), associations: [{ factor: "caffeine", label: "c", lag: 3, exposed_days: 1, unexposed_days: 1, effect: null, p: null, q: null, verdict: "not_enough_data", reason: "r" }] }],
   ];
   // The unbroken originals pass (so a refusal below is the edit's doing).
