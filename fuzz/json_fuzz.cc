@@ -16,14 +16,10 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/input.h"
-#include "engine/assess.h"
-#include "engine/interview.h"
+#include "eval/jsonl.h"
 #include "eval/vignettes.h"
-#include "kb/knowledge.h"
-#include "render/json.h"
-#include "text/context.h"
-#include "text/reader.h"
+#include "twitchcheck/engine.h"
+#include "twitchcheck/json.h"
 
 namespace {
 
@@ -33,49 +29,48 @@ void Check(bool ok) {
   if (!ok) std::abort();  // an invariant broke: libFuzzer reports it as a crash
 }
 
-void InterviewRequest(const Knowledge& kb, std::string_view body) {
-  Patient patient;
-  std::vector<Evidence> answers;
-  std::string text, err;
-  InterviewOptions options;
-  bool past_limit = false;
-  if (!ParseInterviewRequest(kb, body, &patient, &answers, &text, &options.described, &options.described_twice, &past_limit, &err)) {
-    Check(!err.empty());
+const Engine& Eng() {
+  static const Engine* engine = [] {
+    Options options;
+    options.today = Date{2026, 6, 15};
+    std::unique_ptr<Engine> e;
+    Check(Engine::Open(options, &e).ok());
+    return e.release();
+  }();
+  return *engine;
+}
+
+void Interview(std::string_view body) {
+  InterviewRequest request;
+  const Status parsed = ParseInterviewRequest(body, &request);
+  if (!parsed.ok()) {
+    Check(!parsed.message().empty());
     return;
   }
-  Check(answers.size() <= kMaxRequestEvidence && text.size() <= kMaxTextBytes);
-  Reading reading;
-  if (text.find_first_not_of(" \t\r\n") != std::string::npos) {
-    const TextReader* reader = ReaderFor(kb, &err);
-    Check(reader != nullptr);
-    reading = reader->Read(text);
-    if (!patient.age) patient.age = reading.patient.age;
-    if (!patient.sex) patient.sex = reading.patient.sex;
+  Check(request.answers.size() <= kMaxRequestEvidence && request.text.size() <= kMaxTextBytes);
+  InterviewStepReport step;
+  const Status s = Eng().NextStep(request, &step);
+  if (!s.ok()) {  // an unknown finding id, say
+    Check(s.code() == Status::Code::kInvalidArgument && !s.message().empty());
+    return;
   }
-  const InterviewStep step =
-      NextInterviewStep(kb, CombineEvidence(answers, reading.evidence), patient, answers.size(), options);
   Check(!(step.question && step.should_stop));
-  nlohmann::json out = {{"conditions", ConditionsJson(kb, step.assessment.conditions)},
-                        {"triage", TriageJson(kb, step.assessment.triage)}};
-  nlohmann::json ev = nlohmann::json::array();
-  for (const Evidence& e : step.assessment.evidence) ev.push_back(EvidenceJson(kb, e));
-  out["evidence"] = ev;
-  (void)WriteJson(out);
+  (void)InterviewStepJson(step, Eng().version());
 }
 
 void ContextLine(std::string_view line) {
-  std::string sentence, target, err;
-  if (!ParseContextLine(line, &sentence, &target, &err)) {
-    Check(!err.empty());
+  std::string sentence, target;
+  const Status s = ParseContextLine(line, &sentence, &target);
+  if (!s.ok()) {
+    Check(!s.message().empty());
     return;
   }
-  ContextResult result;
-  ClassifyTargetInSentence(DefaultContextEngine(), sentence, target, &result);
-  const ContextLabels l = LabelsFor(result);
-  Check(l.negation && l.temporality && l.experiencer && *l.negation && *l.temporality && *l.experiencer);
+  const ContextAnswer a = Eng().Context(sentence, target);
+  Check(!a.negation.empty() && !a.temporality.empty() && !a.experiencer.empty());
+  (void)ContextAnswerJson(a);
 }
 
-void EvalFile(const Knowledge& kb, std::string_view text) {
+void EvalFile(std::string_view text) {
   std::string err;
   if (!CheckJsonLines(text, "fuzz.jsonl", &err)) return;
   // The evaluation reader takes a path, as `eval` gives it one.
@@ -86,13 +81,13 @@ void EvalFile(const Knowledge& kb, std::string_view text) {
   std::fclose(f);
   std::vector<Vignette> cases;
   if (!ReadVignettes(path, &cases, &err)) return;
-  const TextReader* reader = ReaderFor(kb, &err);
-  Check(reader != nullptr);
   for (size_t i = 0; i < cases.size() && i < 3; ++i) {
-    const Reading reading = reader->Read(cases[i].text);
-    const Assessment a = Assess(kb, reading.evidence, cases[i].patient);
-    (void)WriteJson(AssessmentJson(kb, a, cases[i].patient, &reading));
-    (void)WriteJson(nlohmann::json(cases[i].id));
+    AssessRequest request;
+    request.patient = cases[i].patient;
+    request.text = cases[i].text;
+    AssessReport report;
+    if (!Eng().Assess(request, &report).ok()) continue;  // an age out of range, say
+    (void)AssessReportJson(report);
   }
 }
 
@@ -101,11 +96,10 @@ void EvalFile(const Knowledge& kb, std::string_view text) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-  const Knowledge& kb = BuiltinKnowledge();
   switch (data[0] % 3) {
-    case 0: InterviewRequest(kb, text); break;
+    case 0: Interview(text); break;
     case 1: ContextLine(text); break;
-    default: EvalFile(kb, text); break;
+    default: EvalFile(text); break;
   }
   return 0;
 }

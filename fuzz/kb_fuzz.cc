@@ -15,12 +15,14 @@
 #include <string>
 
 #include "engine/assess.h"
+#include "engine/model.h"
 #include "kb/embedded.h"
 #include "kb/kb_files.h"
 #include "kb/knowledge.h"
 #include "kb/lint.h"
-#include "render/json.h"
+#include "report/build.h"
 #include "text/reader.h"
+#include "twitchcheck/json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace twitchcheck;
@@ -50,11 +52,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)FormatCoverage(*kb, Coverage(*kb));
   if (!use) return 0;
   std::string err;
-  std::unique_ptr<TextReader> reader = TextReader::Create(*kb, &err);
+  std::unique_ptr<TextReader> reader = TextReader::Create(*kb, "kb/", &err);
   if (!reader) return 0;
-  const Reading reading =
-      reader->Read("I am 45. For three weeks my left eyelid has twitched, no weakness, 4 coffees a day.");
-  const Assessment a = Assess(*kb, reading.evidence, reading.patient);
-  (void)WriteJson(AssessmentJson(*kb, a, reading.patient, &reading));
+  const Reading reading = reader->Read(
+      "I am 45. For three weeks my left eyelid has twitched, no weakness, 4 coffees a day.", Date{2026, 6, 15});
+  const Assessment a = Assess(*kb, CompileModel(*kb), reading.evidence, reading.patient);
+  (void)AssessReportJson(BuildAssessReport(*kb, a, reading.patient, &reading, true));
   return 0;
 }

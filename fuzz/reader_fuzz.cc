@@ -13,18 +13,27 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/assess.h"
-#include "engine/interview.h"
-#include "kb/knowledge.h"
-#include "render/json.h"
 #include "text/context.h"
-#include "text/reader.h"
+#include "text/lexicon.h"
 #include "text/token.h"
+#include "twitchcheck/engine.h"
+#include "twitchcheck/json.h"
 
 namespace {
 
 void Check(bool ok) {
   if (!ok) std::abort();  // an invariant broke: libFuzzer reports it as a crash
+}
+
+const twitchcheck::Engine& Eng() {
+  static const twitchcheck::Engine* engine = [] {
+    twitchcheck::Options options;
+    options.today = twitchcheck::Date{2026, 6, 15};
+    std::unique_ptr<twitchcheck::Engine> e;
+    Check(twitchcheck::Engine::Open(options, &e).ok());
+    return e.release();
+  }();
+  return *engine;
 }
 
 }  // namespace
@@ -56,44 +65,40 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(c.begin < c.end && c.end <= text.size());
   }
 
-  // The whole reader, then the assessment of what it read.
-  std::string err;
-  const Knowledge& kb = BuiltinKnowledge();
-  const TextReader* reader = ReaderFor(kb, &err);
-  Check(reader != nullptr);
-  const Reading reading = reader->Read(text);
-  for (const Evidence& e : reading.evidence) {
-    Check(kb.FindingIndex(e.id) >= 0);
+  // The whole pipeline through the public API: reading, assessment, interview step.
+  const ReadingReport reading = Eng().Read(text);
+  for (const EvidenceItem& e : reading.evidence) {
+    Check(Eng().KnowsFinding(e.id));
     for (const Span& s : e.spans) Check(s.begin <= s.end && s.end <= text.size());
   }
-  for (const AttributeMention& m : reading.attributes.mentions) Check(m.begin <= m.end && m.end <= text.size());
-  const Assessment assessment = Assess(kb, reading.evidence, reading.patient);
-  for (const ConditionResult& c : assessment.conditions) Check(c.probability >= 0 && c.probability <= 1);
+  for (const AttributeItem& m : reading.attributes) Check(m.span.begin <= m.span.end && m.span.end <= text.size());
+  AssessRequest request;
+  request.text = std::string(text);
+  AssessReport report;
+  Check(Eng().Assess(request, &report).ok());
+  for (const ConditionItem& c : report.conditions) Check(c.probability >= 0 && c.probability <= 1);
   // What the user gets: the JSON documents, serialized (this is where a span that cuts a
   // UTF-8 sequence, or invalid bytes in the text, would throw).
-  (void)WriteJson(AssessmentJson(kb, assessment, reading.patient, &reading), 2);
-  (void)WriteJson(ReadingJson(kb, reading), 2);
+  (void)AssessReportJson(report);
+  (void)ReadingReportJson(reading);
 
   // The interview's next step on what was read: costly (one inference per askable
   // finding), so only for some inputs.
   if ((a & 7) == 0) {
-    InterviewOptions options;
-    options.described = (b & 1) != 0;
-    const InterviewStep step = NextInterviewStep(kb, reading.evidence, reading.patient, b % 16, options);
+    InterviewRequest step_request;
+    step_request.text = std::string(text);
+    step_request.described = b & 1;
+    InterviewStepReport step;
+    Check(Eng().NextStep(step_request, &step).ok());
     Check(!(step.question && step.should_stop));  // a question, or a stop, never both
-    if (step.question) {
-      const int nf = static_cast<int>(kb.findings.size());
-      Check(step.question->finding >= -1 && step.question->finding < nf);
-      for (int f : step.question->items) Check(f >= 0 && f < nf);
-    }
+    if (step.question)
+      for (const FindingRef& f : step.question->items) Check(Eng().KnowsFinding(f.id));
   }
 
   // The sentence/target convenience: split the text at the first newline.
   const size_t nl = text.find('\n');
   if (nl != std::string_view::npos) {
-    ContextResult out;
-    ClassifyTargetInSentence(engine, text.substr(nl + 1), text.substr(0, nl), &out);
-    (void)LabelsFor(out);
+    (void)ContextAnswerJson(Eng().Context(text.substr(nl + 1), text.substr(0, nl)));
   }
   return 0;
 }

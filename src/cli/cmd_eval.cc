@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "eval/jsonl.h"
 #include "eval/context_eval.h"
 #include "eval/interview_eval.h"
 #include "eval/vignettes.h"

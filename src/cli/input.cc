@@ -18,33 +18,6 @@ const char kInputLimitsHelp[] =
     "    within -1,000,000..1,000,000; at most 100,000 findings and 2,000 conditions\n"
     "  (all in docs/limits.md)\n";
 
-bool CheckJsonLines(std::string_view text, const std::string& name, std::string* err) {
-  std::string why;
-  size_t line_no = 0;
-  for (size_t at = 0; at < text.size();) {
-    ++line_no;
-    size_t nl = text.find('\n', at);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = text.substr(at, nl - at);
-    if (line.size() > kMaxEvalLineBytes) {
-      *err = name + ":" + std::to_string(line_no) + ": line longer than the limit of " +
-             FormatBytes(kMaxEvalLineBytes);
-      return false;
-    }
-    if (!JsonDepthWithin(line, kMaxJsonDepth, &why)) {
-      *err = name + ":" + std::to_string(line_no) + ": " + why;
-      return false;
-    }
-    at = nl + 1;
-  }
-  return true;
-}
-
-bool CheckJsonLinesFile(const std::string& path, std::string* err) {
-  std::string text;
-  return ReadRegularFile(path, kMaxEvalFileBytes, "file", &text, err) && CheckJsonLines(text, path, err);
-}
-
 bool ParseAge(const std::string& s, int* age, std::string* err) {
   if (s.empty() || s.size() > 3 || s.find_first_not_of("0123456789") != std::string::npos) {
     *err = "age must be a whole number of years, not '" + s + "'";

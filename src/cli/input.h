@@ -15,8 +15,7 @@ namespace twitchcheck {
 // past its limit is refused after at most the limit has been read.
 // (kMaxTextBytes, kMaxRequestBytes, kMaxJsonDepth, kMaxRequestEvidence: twitchcheck/json.h)
 inline constexpr size_t kMaxContextLineBytes = size_t{64} << 10;  // one context --jsonl line
-inline constexpr size_t kMaxEvalFileBytes = size_t{64} << 20;     // eval ... FILE
-inline constexpr size_t kMaxEvalLineBytes = size_t{1} << 20;      // one line of an eval FILE
+// (kMaxEvalFileBytes, kMaxEvalLineBytes: eval/jsonl.h)
 
 // The limits as --help states them: a few lines, each starting with two spaces.
 extern const char kInputLimitsHelp[];
@@ -48,12 +47,5 @@ bool ParseEvidenceList(const std::string& list, std::vector<Evidence>* out, std:
 
 // Validates an age given as text or number: a whole number of years in 0..120.
 bool ParseAge(const std::string& s, int* age, std::string* err);
-
-// Reads the JSON-lines file at `path` (a regular file within kMaxEvalFileBytes) and checks
-// every line against kMaxEvalLineBytes and kMaxJsonDepth; false with *err naming the file
-// and line. Used before the evaluation readers open the file.
-bool CheckJsonLinesFile(const std::string& path, std::string* err);
-// The same checks on text in memory; messages name it `name`.
-bool CheckJsonLines(std::string_view text, const std::string& name, std::string* err);
 
 }  // namespace twitchcheck
