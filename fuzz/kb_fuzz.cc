@@ -57,6 +57,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const Reading reading = reader->Read(
       "I am 45. For three weeks my left eyelid has twitched, no weakness, 4 coffees a day.", Date{2026, 6, 15});
   const Assessment a = Assess(*kb, CompileModel(*kb), reading.evidence, reading.patient);
-  (void)AssessReportJson(BuildAssessReport(*kb, a, reading.patient, &reading, true));
+  (void)AssessReportJson(BuildAssessReport(*kb, BuildReportTexts(*kb), a, reading.patient, &reading, true));
   return 0;
 }

@@ -1,8 +1,11 @@
 #pragma once
-// What the engine answers: reports in plain data, each carrying ids *and* the text to show
-// (names, reasons, advice, sources), so a report outlives the engine that made it and can
-// be rendered or serialised without the knowledge base. Every renderer (terminal, JSON,
-// later HTML and the web page) works from these types alone.
+// What the engine answers: reports carrying ids *and* the text to show (names, reasons,
+// advice, sources), so a report outlives the engine that made it and can be rendered or
+// serialised without the knowledge base. Every renderer (terminal, JSON, later HTML and
+// the web page) works from these types alone. The knowledge base's own wording (a cause's
+// description, an advice item, a source) is not copied into each report: items point into
+// one immutable ReportTexts that every report shares with the engine and keeps alive.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,11 +22,46 @@ struct SourceInfo {
   std::string file;  // the shared document's file name; empty for named references
   std::string url;   // empty when the knowledge base gives none
 };
+using SourceList = std::vector<const SourceInfo*>;
 
 // A finding named in a report: its id and its name for a person.
 struct FindingRef {
   std::string id;
   std::string name;
+};
+
+// A cause as the knowledge base describes it.
+struct ConditionInfo {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::string seriousness;  // benign | moderate | serious | critical
+  TriageLevel urgency = TriageLevel::kSelfCare;
+  std::string specialist;
+  SourceList sources;
+};
+
+// An item of advice as the knowledge base words it.
+struct AdviceInfo {
+  std::string id;
+  std::string kind;  // lifestyle | diet | sun | medical | test | treatment
+  std::string title;
+  std::string text;
+  std::vector<std::string> foods;
+  bool always = false;  // shown with every assessment (the safety net)
+  SourceList sources;
+};
+
+// The text of the knowledge base that reports show, immutable once the engine is open.
+// Every report holds a reference to it (AssessReport::texts), so the pointers in a report
+// stay valid for as long as the report lives, whether or not the engine does.
+struct ReportTexts {
+  std::vector<SourceInfo> sources;
+  std::vector<FindingRef> findings;
+  std::vector<ConditionInfo> conditions;
+  std::vector<AdviceInfo> advice;
+  // Per condition, per link: the link's sources (the evidence for that cause-finding pair).
+  std::vector<std::vector<SourceList>> link_sources;
 };
 
 // One piece of evidence as the engine used it.
@@ -54,27 +92,20 @@ struct AttributeItem {
 
 // One finding's share in a cause's probability (natural log likelihood ratio).
 struct ContributionItem {
-  std::string id;
-  std::string name;
+  const FindingRef* finding = nullptr;  // never null in a report
   EvidenceStatus status = EvidenceStatus::kPresent;
-  double weight = 0;                 // > 0 supports, < 0 argues against
-  std::vector<std::string> sources;  // source ids
+  double weight = 0;                    // > 0 supports, < 0 argues against
+  const SourceList* sources = nullptr;  // the link's sources; never null in a report
 };
 
 // A cause, as likely as the evidence makes it.
 struct ConditionItem {
-  std::string id;
-  std::string name;
+  const ConditionInfo* info = nullptr;  // never null in a report
   double probability = 0;  // posterior P(cause present | evidence); causes can act at once
   double prior = 0;        // after age and sex
-  std::string description;
-  std::string seriousness;  // benign | moderate | serious | critical
-  TriageLevel urgency = TriageLevel::kSelfCare;
-  std::string specialist;
-  std::vector<ContributionItem> supporting;  // strongest first
+  std::vector<ContributionItem> supporting;   // strongest first
   std::vector<ContributionItem> conflicting;  // strongest first
-  std::vector<std::string> unexplained;       // ids of present findings it does not produce
-  std::vector<std::string> sources;           // source ids
+  std::vector<const FindingRef*> unexplained;  // present findings it does not produce
 };
 
 // A reason for the triage level: a red flag that fired, or a cause likely enough.
@@ -83,7 +114,7 @@ struct TriageReasonItem {
   std::string text;                   // the reason, for a person
   std::string rule;                   // red flag id, or condition id
   std::vector<std::string> findings;  // ids of the findings that fired a red flag
-  std::vector<std::string> sources;   // source ids
+  SourceList sources;
 };
 
 struct TriageReport {
@@ -91,16 +122,6 @@ struct TriageReport {
   std::string action;      // what to do at this level, for a person
   std::string specialist;  // whom to see; empty for self care
   std::vector<TriageReasonItem> reasons;  // most urgent first
-};
-
-struct AdviceItem {
-  std::string id;
-  std::string kind;  // lifestyle | diet | sun | medical | test | treatment
-  std::string title;
-  std::string text;
-  std::vector<std::string> foods;
-  bool always = false;  // shown with every assessment (the safety net)
-  std::vector<std::string> sources;  // source ids
 };
 
 // What the text said, as read (`parse`).
@@ -127,23 +148,20 @@ struct AssessReport {
   // and at least the first few; most probable first.
   std::vector<ConditionItem> conditions;
   std::vector<EvidenceItem> evidence;  // as used, after implications
-  std::vector<AdviceItem> advice;      // most relevant first
+  std::vector<const AdviceInfo*> advice;  // most relevant first
   Patient patient;                     // as assessed (given, else read from the text)
   bool exact = true;                   // false if inference had to leave findings out
-  std::vector<std::string> dropped;    // ids of the findings left out
+  std::vector<const FindingRef*> dropped;  // the findings left out
   bool has_reading = false;            // a text was read: set_aside and attributes apply
   std::vector<SetAsideItem> set_aside;
   std::vector<AttributeItem> attributes;
-  // Every source any item above cites, in the knowledge base's order.
-  std::vector<SourceInfo> sources;
-  // Ids of the sources the report as a whole cites: the triage reasons', the leading
-  // causes', the advice's; in the knowledge base's order.
-  std::vector<std::string> cited;
+  // The sources the report as a whole cites: the triage reasons', the leading causes',
+  // the advice's; in the knowledge base's order.
+  SourceList cited;
   std::string knowledge_version;
   std::string disclaimer;
-
-  // The source with `id` among `sources`, or null.
-  const SourceInfo* FindSource(const std::string& id) const;
+  // What the pointers above point into: shared with the engine, kept alive by the report.
+  std::shared_ptr<const ReportTexts> texts;
 };
 
 // One question of the interview.

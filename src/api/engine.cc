@@ -23,6 +23,7 @@ struct Engine::Rep {
   Model model;
   std::unique_ptr<TextReader> reader;
   Catalogue catalogue;
+  std::shared_ptr<const ReportTexts> texts;
 
   Date Today() const { return today ? *today : env->Today(); }
 
@@ -81,6 +82,7 @@ Status Engine::Open(const Options& options, std::unique_ptr<Engine>* out) {
   if (!rep->reader) return Status::Corruption(err + "\n");
   rep->model = CompileModel(*rep->kb);
   rep->catalogue = BuildCatalogue(*rep->kb);
+  rep->texts = BuildReportTexts(*rep->kb);
   out->reset(new Engine(std::move(rep)));
   return Status::OK();
 }
@@ -104,7 +106,7 @@ Status Engine::Assess(const AssessRequest& request, AssessReport* out) const {
   // Text with nothing readable in it (and nothing else given) gets no level: it may be an
   // emergency described in words the reader does not know (SPEC §4, §7).
   const bool understood = !(request.text && request.evidence.empty() && !Understood(kb, a));
-  *out = BuildAssessReport(kb, a, patient, request.text ? &reading : nullptr, understood);
+  *out = BuildAssessReport(kb, rep_->texts, a, patient, request.text ? &reading : nullptr, understood);
   return Status::OK();
 }
 
@@ -127,7 +129,7 @@ Status Engine::NextStep(const InterviewRequest& request, InterviewStepReport* ou
   if (step.question) out->question = BuildQuestion(kb, *step.question);
   out->should_stop = step.should_stop;
   out->stop_reason = step.stop_reason;
-  out->assessment = BuildAssessReport(kb, step.assessment, patient, has_text ? &reading : nullptr, true);
+  out->assessment = BuildAssessReport(kb, rep_->texts, step.assessment, patient, has_text ? &reading : nullptr, true);
   return Status::OK();
 }
 

@@ -125,7 +125,7 @@ void Explain(const Knowledge& kb, const Model& model, const std::vector<Evidence
     const Link& link = c.links[link_of[f]];
     double w = e.status == EvidenceStatus::kPossible ? kb.uncertain_weight : 1.0;
     Contribution con{f, e.status, LinkLogLikelihoodRatio(kb.findings[f].leak, link.strength, present, w),
-                     link.sources};
+                     link_of[f]};
     (con.weight >= 0 ? r->supporting : r->conflicting).push_back(std::move(con));
   }
   auto by_weight = [](const Contribution& a, const Contribution& b) {

@@ -13,12 +13,12 @@
 namespace twitchcheck {
 
 // One finding's share in a cause's probability: the log likelihood ratio of the
-// observation for that cause acting alone (noisy-OR link), with the link's sources.
+// observation for that cause acting alone (noisy-OR link), and which link it is.
 struct Contribution {
   int finding = -1;
   EvidenceStatus status = EvidenceStatus::kPresent;
   double weight = 0;  // natural log likelihood ratio; > 0 supports, < 0 argues against
-  std::vector<int> sources;
+  int link = -1;      // the link's index in its condition's links (its sources are there)
 };
 
 struct ConditionResult {

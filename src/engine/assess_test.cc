@@ -131,8 +131,8 @@ TEST(AssessTest, ResultsAreRankedProbabilitiesAndDeterministic) {
   for (size_t f = 0; f < Kb().findings.size(); f += 7) ev.push_back(Present(Kb().findings[f].id));
   Assessment a = Assess(Kb(), fixtures::BuiltinModel(), ev, Patient{50, Sex::kFemale});
   Assessment b = Assess(Kb(), fixtures::BuiltinModel(), ev, Patient{50, Sex::kFemale});
-  EXPECT_EQ(AssessReportJson(BuildAssessReport(Kb(), a, Patient{}, nullptr, true)),
-            AssessReportJson(BuildAssessReport(Kb(), b, Patient{}, nullptr, true)));
+  EXPECT_EQ(AssessReportJson(BuildAssessReport(Kb(), BuildReportTexts(Kb()), a, Patient{}, nullptr, true)),
+            AssessReportJson(BuildAssessReport(Kb(), BuildReportTexts(Kb()), b, Patient{}, nullptr, true)));
   for (size_t i = 0; i < a.conditions.size(); ++i) {
     EXPECT_GE(a.conditions[i].probability, 0.0);
     EXPECT_LE(a.conditions[i].probability, 1.0);

@@ -81,7 +81,7 @@ bool EvalInterviewFile(const Engine& engine, const std::string& path, std::ostre
     counts.push_back(questions);
     auto top3 = [&](const AssessReport& a) {
       for (size_t i = 0; i < a.conditions.size() && i < 3; ++i)
-        if (std::count(primary.begin(), primary.end(), a.conditions[i].id)) return true;
+        if (std::count(primary.begin(), primary.end(), a.conditions[i].info->id)) return true;
       return false;
     };
     auto triage_hit = [&](const AssessReport& a) {
@@ -96,7 +96,7 @@ bool EvalInterviewFile(const Engine& engine, const std::string& path, std::ostre
     s->triage_full += triage_hit(whole);
     if ((!primary.empty() && !top3(step.assessment)) || !triage_hit(step.assessment))
       out << fmt::format("miss {}: {} questions, got {} / {}\n", v.id,
-                         questions, step.assessment.conditions.empty() ? "-" : step.assessment.conditions[0].id,
+                         questions, step.assessment.conditions.empty() ? "-" : step.assessment.conditions[0].info->id,
                          TriageName(step.assessment.triage.level));
   }
   std::sort(counts.begin(), counts.end());

@@ -81,7 +81,7 @@ bool EvalVignettesFile(const Engine& engine, const std::string& path, std::ostre
     const std::string& id = v.id;
     std::vector<std::string> top;
     for (size_t i = 0; i < a.conditions.size() && i < 3; ++i)
-      top.push_back(a.conditions[i].id);
+      top.push_back(a.conditions[i].info->id);
     auto in_primary = [&](const std::string& x) {
       return std::find(primary.begin(), primary.end(), x) != primary.end();
     };
@@ -120,7 +120,7 @@ bool EvalVignettesFile(const Engine& engine, const std::string& path, std::ostre
     if ((!primary.empty() && !hit1) || !triage_hit) {
       std::string tops;
       for (size_t i = 0; i < a.conditions.size() && i < 3; ++i)
-        tops += fmt::format("{}{} {:.2f}", i ? ", " : "", a.conditions[i].id,
+        tops += fmt::format("{}{} {:.2f}", i ? ", " : "", a.conditions[i].info->id,
                             a.conditions[i].probability);
       std::string expect;
       for (size_t i = 0; i < primary.size(); ++i) expect += (i ? "|" : "") + primary[i];

@@ -78,7 +78,8 @@ std::string RenderNotUnderstood(const AssessReport& r, const TerminalStyle& styl
 std::string RenderAssessment(const AssessReport& a, const TerminalStyle& style) {
   Paint paint{style.color};
   std::string out;
-  std::set<std::string> cited;
+  // Pointers into one array (ReportTexts::sources): their order is the knowledge base's.
+  std::set<const SourceInfo*> cited;
 
   // 1. Triage: what to do and how soon, before anything else.
   out += paint(fmt::format(" {} ", a.triage.action), LevelColor(a.triage.level));
@@ -99,19 +100,19 @@ std::string RenderAssessment(const AssessReport& a, const TerminalStyle& style) 
   for (const ConditionItem& c : a.conditions) {
     if (shown >= style.max_conditions || (shown >= 3 && c.probability < 0.05)) break;
     ++shown;
-    out += fmt::format("  {:<40} {} {:>3.0f} %\n", c.name, Bar(c.probability), 100 * c.probability);
+    out += fmt::format("  {:<40} {} {:>3.0f} %\n", c.info->name, Bar(c.probability), 100 * c.probability);
     // Reasons that at least multiply the odds by 1.5; the generic ones say little.
     std::string why;
     for (size_t i = 0, shown_why = 0; i < c.supporting.size() && shown_why < 4; ++i) {
       if (c.supporting[i].weight < std::log(1.5)) break;
-      why += (shown_why++ ? ", " : "") + c.supporting[i].name;
+      why += (shown_why++ ? ", " : "") + c.supporting[i].finding->name;
     }
     if (!why.empty()) out += Wrap("because: " + why, 6);
     std::string against;
     for (size_t i = 0; i < c.conflicting.size() && i < 3; ++i)
-      against += (i ? ", " : "") + std::string("no ") + c.conflicting[i].name;
+      against += (i ? ", " : "") + std::string("no ") + c.conflicting[i].finding->name;
     if (!against.empty()) out += Wrap("against: " + against, 6);
-    cited.insert(c.sources.begin(), c.sources.end());
+    cited.insert(c.info->sources.begin(), c.info->sources.end());
   }
   out += "\n";
 
@@ -134,7 +135,8 @@ std::string RenderAssessment(const AssessReport& a, const TerminalStyle& style) 
     out += paint("What you can do", "1") + "\n";
     // The most relevant items and the always-shown safety net; --json lists them all.
     int listed = 0;
-    for (const AdviceItem& adv : a.advice) {
+    for (const AdviceInfo* item : a.advice) {
+      const AdviceInfo& adv = *item;
       if (!adv.always && listed >= style.max_advice) continue;
       if (!adv.always) ++listed;
       out += Wrap("* " + adv.title + ": " + adv.text, 2);
@@ -148,10 +150,10 @@ std::string RenderAssessment(const AssessReport& a, const TerminalStyle& style) 
     out += "\n";
   }
 
-  // 5. Sources, in the knowledge base's order (the order of a.sources).
+  // 5. Sources, in the knowledge base's order.
   out += paint("Sources", "1") + "\n";
-  for (const SourceInfo& src : a.sources) {
-    if (!cited.count(src.id)) continue;
+  for (const SourceInfo* s : cited) {
+    const SourceInfo& src = *s;
     out += Wrap(fmt::format("[{}] {}{}", src.id, src.title, src.file.empty() ? "" : " (" + src.file + ")"), 2);
   }
   out += "\n";

@@ -5,13 +5,11 @@
 namespace twitchcheck {
 namespace {
 
-std::vector<std::string> SourceIds(const Knowledge& kb, const std::vector<int>& sources, std::set<int>* used) {
-  std::vector<std::string> out;
+SourceList Sources(const ReportTexts& t, const std::vector<int>& sources) {
+  SourceList out;
+  out.reserve(sources.size());
   for (int s : sources)
-    if (s >= 0) {
-      out.push_back(kb.sources[s].id);
-      used->insert(s);
-    }
+    if (s >= 0) out.push_back(&t.sources[s]);
   return out;
 }
 
@@ -24,12 +22,11 @@ EvidenceItem Item(const Knowledge& kb, const Evidence& e) {
   return {e.id, FindingName(kb, e.id), e.status, e.origin, e.spans, e.text, e.cues};
 }
 
-std::vector<ContributionItem> Contributions(const Knowledge& kb, const std::vector<Contribution>& cs,
-                                            std::set<int>* used) {
+std::vector<ContributionItem> Contributions(const ReportTexts& t, int condition, const std::vector<Contribution>& cs) {
   std::vector<ContributionItem> out;
+  out.reserve(cs.size());
   for (const Contribution& c : cs)
-    out.push_back({kb.findings[c.finding].id, kb.findings[c.finding].name, c.status, c.weight,
-                   SourceIds(kb, c.sources, used)});
+    out.push_back({&t.findings[c.finding], c.status, c.weight, &t.link_sources[condition][c.link]});
   return out;
 }
 
@@ -39,24 +36,41 @@ void AddReading(const Knowledge& kb, const Reading& r, std::vector<SetAsideItem>
   for (const AttributeMention& m : r.attributes.mentions) attrs->push_back({m.kind, m.value, {m.begin, m.end}});
 }
 
-SourceInfo Info(const Source& s) { return {s.id, s.title, s.kind, s.file, s.url}; }
-
 }  // namespace
 
-AssessReport BuildAssessReport(const Knowledge& kb, const Assessment& a, const Patient& patient,
-                               const Reading* reading, bool understood) {
+std::shared_ptr<const ReportTexts> BuildReportTexts(const Knowledge& kb) {
+  auto t = std::make_shared<ReportTexts>();
+  // Sources first: everything else points into them, so they must not move afterwards.
+  t->sources.reserve(kb.sources.size());
+  for (const Source& s : kb.sources) t->sources.push_back({s.id, s.title, s.kind, s.file, s.url});
+  for (const Finding& f : kb.findings) t->findings.push_back({f.id, f.name});
+  for (const Condition& c : kb.conditions) {
+    t->conditions.push_back({c.id, c.name, c.description, c.seriousness, c.urgency, c.specialist, Sources(*t, c.sources)});
+    std::vector<SourceList> links;
+    for (const Link& l : c.links) links.push_back(Sources(*t, l.sources));
+    t->link_sources.push_back(std::move(links));
+  }
+  for (const Advice& a : kb.advice)
+    t->advice.push_back({a.id, a.kind, a.title, a.text, a.foods, a.always, Sources(*t, a.sources)});
+  return t;
+}
+
+AssessReport BuildAssessReport(const Knowledge& kb, std::shared_ptr<const ReportTexts> texts,
+                               const Assessment& a, const Patient& patient, const Reading* reading,
+                               bool understood) {
+  const ReportTexts& t = *texts;
   AssessReport out;
-  std::set<int> used, cited;
+  std::set<int> cited;
   out.understood = understood;
   out.not_understood = kb.not_understood;
   out.emergency_help = kb.emergency_help;
-  for (int f : kb.screen) out.emergency_signs.push_back({kb.findings[f].id, kb.findings[f].name});
+  for (int f : kb.screen) out.emergency_signs.push_back(t.findings[f]);
 
   out.triage.level = a.triage.level;
   out.triage.action = std::string(TriageAction(a.triage.level));
   out.triage.specialist = a.triage.specialist;
   for (const TriageReason& r : a.triage.reasons) {
-    TriageReasonItem item{r.level, r.text, r.rule, {}, SourceIds(kb, r.sources, &used)};
+    TriageReasonItem item{r.level, r.text, r.rule, {}, Sources(t, r.sources)};
     for (int f : r.findings) item.findings.push_back(kb.findings[f].id);
     out.triage.reasons.push_back(std::move(item));
     cited.insert(r.sources.begin(), r.sources.end());
@@ -65,34 +79,34 @@ AssessReport BuildAssessReport(const Knowledge& kb, const Assessment& a, const P
   for (size_t i = 0; i < a.conditions.size(); ++i) {
     const ConditionResult& r = a.conditions[i];
     if (i >= kListedAtLeast && r.probability < kListedProbability) break;
-    const Condition& c = kb.conditions[r.condition];
-    ConditionItem item{c.id, c.name, r.probability, r.prior, c.description, c.seriousness, c.urgency,
-                       c.specialist, Contributions(kb, r.supporting, &used),
-                       Contributions(kb, r.conflicting, &used), {}, SourceIds(kb, c.sources, &used)};
-    for (int f : r.unexplained) item.unexplained.push_back(kb.findings[f].id);
+    ConditionItem item{&t.conditions[r.condition], r.probability, r.prior,
+                       Contributions(t, r.condition, r.supporting), Contributions(t, r.condition, r.conflicting), {}};
+    for (int f : r.unexplained) item.unexplained.push_back(&t.findings[f]);
     out.conditions.push_back(std::move(item));
-    if (i < kCitedConditions) cited.insert(c.sources.begin(), c.sources.end());
+  }
+  for (size_t i = 0; i < a.conditions.size() && i < kCitedConditions; ++i) {
+    const std::vector<int>& s = kb.conditions[a.conditions[i].condition].sources;
+    cited.insert(s.begin(), s.end());
   }
 
+  out.evidence.reserve(a.evidence.size());
   for (const Evidence& e : a.evidence) out.evidence.push_back(Item(kb, e));
   for (int i : a.advice) {
-    const Advice& adv = kb.advice[i];
-    out.advice.push_back({adv.id, adv.kind, adv.title, adv.text, adv.foods, adv.always,
-                          SourceIds(kb, adv.sources, &used)});
-    cited.insert(adv.sources.begin(), adv.sources.end());
+    out.advice.push_back(&t.advice[i]);
+    cited.insert(kb.advice[i].sources.begin(), kb.advice[i].sources.end());
   }
   out.patient = patient;
   out.exact = a.exact;
-  for (int f : a.dropped) out.dropped.push_back(kb.findings[f].id);
+  for (int f : a.dropped) out.dropped.push_back(&t.findings[f]);
   if (reading) {
     out.has_reading = true;
     AddReading(kb, *reading, &out.set_aside, &out.attributes);
   }
-  for (int s : used) out.sources.push_back(Info(kb.sources[s]));
   for (int s : cited)
-    if (s >= 0) out.cited.push_back(kb.sources[s].id);
+    if (s >= 0) out.cited.push_back(&t.sources[s]);
   out.knowledge_version = kb.version;
   out.disclaimer = kb.disclaimer;
+  out.texts = std::move(texts);
   return out;
 }
 
@@ -126,12 +140,6 @@ QuestionReport BuildQuestion(const Knowledge& kb, const Question& q) {
     out.items.push_back({f.id, f.name});
   }
   return out;
-}
-
-const SourceInfo* AssessReport::FindSource(const std::string& id) const {
-  for (const SourceInfo& s : sources)
-    if (s.id == id) return &s;
-  return nullptr;
 }
 
 const char* QuestionTypeName(QuestionReport::Type t) {

@@ -3,6 +3,8 @@
 // turned into the public report types of twitchcheck/report.h, with every id resolved to
 // the text a person reads. What is listed (how many causes, which sources a report cites)
 // is decided here, once, for every renderer.
+#include <memory>
+
 #include "engine/assess.h"
 #include "engine/interview.h"
 #include "kb/knowledge.h"
@@ -17,9 +19,14 @@ inline constexpr size_t kListedAtLeast = 5;
 // The leading causes whose sources the report as a whole cites.
 inline constexpr size_t kCitedConditions = 5;
 
-// `reading` may be null (structured evidence only). `understood`: see AssessReport.
-AssessReport BuildAssessReport(const Knowledge& kb, const Assessment& a, const Patient& patient,
-                               const Reading* reading, bool understood);
+// The knowledge base's wording that reports point into; built once per engine.
+std::shared_ptr<const ReportTexts> BuildReportTexts(const Knowledge& kb);
+
+// `texts` is BuildReportTexts(kb). `reading` may be null (structured evidence only).
+// `understood`: see AssessReport.
+AssessReport BuildAssessReport(const Knowledge& kb, std::shared_ptr<const ReportTexts> texts,
+                               const Assessment& a, const Patient& patient, const Reading* reading,
+                               bool understood);
 
 ReadingReport BuildReadingReport(const Knowledge& kb, const Reading& r);
 

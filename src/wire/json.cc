@@ -29,6 +29,12 @@ json SourceJson(const SourceInfo& src) {
 
 json SpanJson(const Span& s) { return {s.begin, s.end}; }
 
+json SourceIds(const SourceList& sources) {
+  json out = json::array();
+  for (const SourceInfo* s : sources) out.push_back(s->id);
+  return out;
+}
+
 json EvidenceJson(const EvidenceItem& e) {
   json j = {{"id", e.id}, {"name", e.name}, {"status", EvidenceStatusName(e.status)},
             {"origin", OriginName(e.origin)}};
@@ -54,11 +60,11 @@ json EvidenceListJson(const std::vector<EvidenceItem>& items) {
 json Contributions(const std::vector<ContributionItem>& cs) {
   json out = json::array();
   for (const ContributionItem& c : cs)
-    out.push_back({{"id", c.id},
-                   {"name", c.name},
+    out.push_back({{"id", c.finding->id},
+                   {"name", c.finding->name},
                    {"status", EvidenceStatusName(c.status)},
                    {"weight", Round(c.weight, 1e3)},
-                   {"sources", c.sources}});
+                   {"sources", SourceIds(*c.sources)}});
   return out;
 }
 
@@ -69,7 +75,7 @@ json TriageJson(const TriageReport& t) {
                        {"text", r.text},
                        {"rule", r.rule},
                        {"findings", r.findings},
-                       {"sources", r.sources}});
+                       {"sources", SourceIds(r.sources)}});
   json j = {{"level", TriageName(t.level)}, {"action", t.action}, {"reasons", reasons}};
   j["specialist"] = t.specialist.empty() ? json(nullptr) : json(t.specialist);
   return j;
@@ -78,20 +84,22 @@ json TriageJson(const TriageReport& t) {
 json ConditionsJson(const AssessReport& report) {
   json out = json::array();
   for (const ConditionItem& c : report.conditions) {
+    const ConditionInfo& info = *c.info;
     json sources = json::array();
-    for (const std::string& id : c.sources)
-      if (const SourceInfo* s = report.FindSource(id)) sources.push_back(SourceJson(*s));
-    out.push_back({{"id", c.id},
-                   {"name", c.name},
+    for (const SourceInfo* s : info.sources) sources.push_back(SourceJson(*s));
+    json unexplained = json::array();
+    for (const FindingRef* f : c.unexplained) unexplained.push_back(f->id);
+    out.push_back({{"id", info.id},
+                   {"name", info.name},
                    {"probability", Round(c.probability)},
                    {"prior", Round(c.prior, 1e6)},
-                   {"description", c.description},
-                   {"seriousness", c.seriousness},
-                   {"urgency", TriageName(c.urgency)},
-                   {"specialist", c.specialist},
+                   {"description", info.description},
+                   {"seriousness", info.seriousness},
+                   {"urgency", TriageName(info.urgency)},
+                   {"specialist", info.specialist},
                    {"supporting", Contributions(c.supporting)},
                    {"conflicting", Contributions(c.conflicting)},
-                   {"unexplained", c.unexplained},
+                   {"unexplained", unexplained},
                    {"sources", sources}});
   }
   return out;
@@ -144,9 +152,10 @@ json QuestionJson(const QuestionReport& q) {
 std::string AssessReportJson(const AssessReport& r, int indent) {
   if (!r.understood) return Write(NotUnderstoodJson(r), indent);
   json advice = json::array();
-  for (const AdviceItem& adv : r.advice) {
+  for (const AdviceInfo* a : r.advice) {
+    const AdviceInfo& adv = *a;
     json item = {{"id", adv.id}, {"kind", adv.kind}, {"title", adv.title}, {"text", adv.text},
-                 {"sources", adv.sources}};
+                 {"sources", SourceIds(adv.sources)}};
     if (!adv.foods.empty()) item["foods"] = adv.foods;
     advice.push_back(item);
   }
@@ -159,14 +168,17 @@ std::string AssessReportJson(const AssessReport& r, int indent) {
             {"disclaimer", r.disclaimer},
             {"exact", r.exact}};
   j["patient"] = PatientJson(r.patient);
-  if (!r.dropped.empty()) j["dropped"] = r.dropped;
+  if (!r.dropped.empty()) {
+    json d = json::array();
+    for (const FindingRef* f : r.dropped) d.push_back(f->id);
+    j["dropped"] = d;
+  }
   if (r.has_reading) {
     j["set_aside"] = SetAsideJson(r.set_aside);
     j["attributes"] = AttributesJson(r.attributes);
   }
   json sources = json::array();
-  for (const std::string& id : r.cited)
-    if (const SourceInfo* s = r.FindSource(id)) sources.push_back(SourceJson(*s));
+  for (const SourceInfo* s : r.cited) sources.push_back(SourceJson(*s));
   j["sources"] = sources;
   return Write(j, indent);
 }
