@@ -27,6 +27,11 @@ std::string ReadingReportJson(const ReadingReport& report, int indent = 2);
 // The `interview --json` response.
 std::string InterviewStepJson(const InterviewStepReport& step, std::string_view knowledge_version,
                               int indent = -1);
+// Which part of the knowledge catalogue `kb list` shows.
+enum class CatalogueKind { kConditions, kFindings, kRedFlags, kSources };
+// `kb list ... --json`: a JSON array of the catalogue's items of that kind.
+std::string CatalogueJson(const Catalogue& catalogue, CatalogueKind kind, int indent = 2);
+
 // One `context --jsonl` output line (without its newline).
 std::string ContextAnswerJson(const ContextAnswer& answer);
 // `{"error": message}` (without a newline).

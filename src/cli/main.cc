@@ -21,8 +21,8 @@ constexpr Subcommand kSubcommands[] = {
     {"parse", "show the evidence read from a person's own words", CmdParse},
     {"interview", "ask the few questions that matter (terminal, or --json for one step)", CmdInterview},
     {"context", "negation / temporality / experiencer of target phrases (--jsonl)", CmdContext},
-    {"kb", "knowledge base tools: `kb lint`", CmdKb},
-    {"eval", "measure: `eval vignettes FILE`, `eval context FILE`", CmdEval},
+    {"kb", "knowledge base tools: `kb lint`, `kb list conditions|findings|red-flags|sources`", CmdKb},
+    {"eval", "measure: `eval vignettes|interview|context FILE`", CmdEval},
     {"diary", "log episodes and daily factors; trigger analysis and reports", CmdDiary},
 };
 

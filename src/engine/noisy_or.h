@@ -32,9 +32,9 @@ struct InferenceResult {
 };
 
 // Most positive findings (linked to some cause) handled exactly. More than this and the
-// least informative are left out and reported in InferenceResult::dropped: 2^12 subsets
-// keep one assessment near 100 microseconds and the alternating sum numerically sound in
-// long double.
+// least informative are left out and reported in InferenceResult::dropped: 2^10 subsets
+// keep one assessment well under 100 microseconds and the alternating sum numerically sound
+// in double (noisy_or.cc says how that was checked).
 constexpr size_t kMaxExactPositives = 10;
 
 // REQUIRES: prior.size() == net.num_causes, every prior in (0, 1); finding indices valid.

@@ -74,6 +74,10 @@ double Pct(size_t a, size_t b) { return b ? 100.0 * a / b : 0.0; }
 bool EvalContextFile(const Engine& engine, const std::string& path, std::ostream& out, std::string* err) {
   std::vector<Row> rows;
   if (!ReadRows(path, &rows, err)) return false;
+  if (rows.empty()) {
+    *err = "'" + path + "' holds no sentence";
+    return false;
+  }
 
   std::vector<ContextAnswer> results(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) results[i] = engine.Context(rows[i].sentence, rows[i].target);

@@ -26,6 +26,10 @@ bool EvalInterviewFile(const Engine& engine, const std::string& path, std::ostre
                        InterviewScores* s, std::string* err) {
   std::vector<Vignette> cases;
   if (!ReadVignettes(path, &cases, err)) return false;
+  if (cases.empty()) {
+    *err = "'" + path + "' holds no case";
+    return false;
+  }
   *s = InterviewScores{};
   std::vector<int> counts;
   for (const Vignette& v : cases) {

@@ -57,6 +57,10 @@ bool EvalVignettesFile(const Engine& engine, const std::string& path, std::ostre
                        VignetteScores* s, std::string* err) {
   std::vector<Vignette> cases;
   if (!ReadVignettes(path, &cases, err)) return false;
+  if (cases.empty()) {
+    *err = "'" + path + "' holds no case";
+    return false;
+  }
   *s = VignetteScores{};
   struct GroupScore {
     int emergencies = 0, caught = 0, lookalikes = 0, false_alarms = 0;

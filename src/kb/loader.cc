@@ -70,7 +70,6 @@ struct PendingRef {
   std::string file;
   int line;
   std::string id;
-  int* slot;
   enum Kind { kFinding, kCondition, kSource, kAdvice } kind;
 };
 
@@ -252,7 +251,7 @@ class Loader {
             PendingRef::Kind kind, std::vector<int>* out) {
     std::vector<Text> ids = Items(file, n, key);
     out->assign(ids.size(), -1);
-    for (size_t i = 0; i < ids.size(); ++i) pending_.push_back({file, ids[i].line, ids[i].text, nullptr, kind});
+    for (size_t i = 0; i < ids.size(); ++i) pending_.push_back({file, ids[i].line, ids[i].text, kind});
     // Slots are bound after the vector stops moving: remember (vector, index) pairs.
     for (size_t i = 0; i < ids.size(); ++i) bind_.push_back({out, i, pending_.size() - ids.size() + i});
   }

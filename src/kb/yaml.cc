@@ -9,11 +9,10 @@
 
 namespace twitchcheck {
 
-enum class Kind { kScalar, kSequence, kMap };
-
 struct YamlNode::Doc {
+  enum class Kind { kScalar, kSequence, kMap };
   struct Node {
-    Kind kind = Kind::kScalar;
+    Kind kind = YamlNode::Doc::Kind::kScalar;
     bool plain = false;            // unquoted scalar (may be null / bool / number)
     std::string text;              // scalar text
     YamlMark mark;
@@ -56,7 +55,7 @@ class YamlDocBuilder {
           case YAML_SCALAR_EVENT: {
             CheckNoTagOrAnchor(mark, e.data.scalar.tag, e.data.scalar.anchor);
             YamlNode::Doc::Node n;
-            n.kind = Kind::kScalar;
+            n.kind = YamlNode::Doc::Kind::kScalar;
             n.text.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
             n.plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
             n.mark = mark;
@@ -71,7 +70,7 @@ class YamlDocBuilder {
             if (stack.size() >= static_cast<size_t>(limits.max_depth))
               throw YamlError(mark, "nested deeper than the limit of " + std::to_string(limits.max_depth) + " levels");
             YamlNode::Doc::Node n;
-            n.kind = seq ? Kind::kSequence : Kind::kMap;
+            n.kind = seq ? YamlNode::Doc::Kind::kSequence : YamlNode::Doc::Kind::kMap;
             n.mark = mark;
             created = Add(doc.get(), std::move(n), limits);
             break;
@@ -100,12 +99,12 @@ class YamlDocBuilder {
           } else {
             auto& parent = doc->nodes[stack.back()];
             // A mapping's children alternate key, value: an even count means a key comes.
-            if (parent.kind == Kind::kMap && parent.children.size() % 2 == 0 &&
-                doc->nodes[created].kind != Kind::kScalar)
+            if (parent.kind == YamlNode::Doc::Kind::kMap && parent.children.size() % 2 == 0 &&
+                doc->nodes[created].kind != YamlNode::Doc::Kind::kScalar)
               throw YamlError(mark, "a mapping key must be text, not a list or a mapping");
             parent.children.push_back(created);
           }
-          if (doc->nodes[created].kind != Kind::kScalar) stack.push_back(created);
+          if (doc->nodes[created].kind != YamlNode::Doc::Kind::kScalar) stack.push_back(created);
         }
       }
     } catch (...) {
@@ -187,25 +186,25 @@ YamlNode ParseYaml(std::string_view text, const YamlLimits& limits) {
   return YamlDocBuilder::Parse(text, limits);
 }
 
-bool YamlNode::IsScalar() const { return doc_ && doc_->nodes[index_].kind == Kind::kScalar && !IsNull(); }
-bool YamlNode::IsSequence() const { return doc_ && doc_->nodes[index_].kind == Kind::kSequence; }
-bool YamlNode::IsMap() const { return doc_ && doc_->nodes[index_].kind == Kind::kMap; }
+bool YamlNode::IsScalar() const { return doc_ && doc_->nodes[index_].kind == YamlNode::Doc::Kind::kScalar && !IsNull(); }
+bool YamlNode::IsSequence() const { return doc_ && doc_->nodes[index_].kind == YamlNode::Doc::Kind::kSequence; }
+bool YamlNode::IsMap() const { return doc_ && doc_->nodes[index_].kind == YamlNode::Doc::Kind::kMap; }
 bool YamlNode::IsNull() const {
   if (!doc_) return false;
   const auto& n = doc_->nodes[index_];
-  return n.kind == Kind::kScalar && n.plain &&
+  return n.kind == YamlNode::Doc::Kind::kScalar && n.plain &&
          (n.text.empty() || n.text == "~" || n.text == "null" || n.text == "Null" || n.text == "NULL");
 }
 const std::string& YamlNode::Scalar() const {
-  if (!doc_ || doc_->nodes[index_].kind != Kind::kScalar) return kEmpty;
+  if (!doc_ || doc_->nodes[index_].kind != YamlNode::Doc::Kind::kScalar) return kEmpty;
   return doc_->nodes[index_].text;
 }
 YamlMark YamlNode::Mark() const { return doc_ ? doc_->nodes[index_].mark : YamlMark{}; }
 size_t YamlNode::size() const {
   if (!doc_) return 0;
   const auto& n = doc_->nodes[index_];
-  if (n.kind == Kind::kSequence) return n.children.size();
-  if (n.kind == Kind::kMap) return n.children.size() / 2;
+  if (n.kind == YamlNode::Doc::Kind::kSequence) return n.children.size();
+  if (n.kind == YamlNode::Doc::Kind::kMap) return n.children.size() / 2;
   return 0;
 }
 
@@ -214,7 +213,7 @@ YamlNode YamlNode::operator[](std::string_view key) const {
   const auto& c = doc_->nodes[index_].children;
   for (size_t i = 0; i + 1 < c.size(); i += 2) {
     const auto& k = doc_->nodes[c[i]];
-    if (k.kind == Kind::kScalar && k.text == key) return YamlNode(doc_, c[i + 1]);
+    if (k.kind == YamlNode::Doc::Kind::kScalar && k.text == key) return YamlNode(doc_, c[i + 1]);
   }
   return YamlNode();
 }

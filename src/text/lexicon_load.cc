@@ -50,8 +50,6 @@ constexpr std::array<std::string_view, 29> kSections = {
     "substances",     "containers",      "irregular_forms", "pronouns",
     "concepts"};
 
-// Eight bytes at a time: most words are one or two multiplies.
-
 class Loader {
  public:
   Loader(std::string_view file, Lexicon* lex, std::string* err)

@@ -202,6 +202,32 @@ std::string InterviewStepJson(const InterviewStepReport& step, std::string_view 
   return Write(out, indent);
 }
 
+std::string CatalogueJson(const Catalogue& c, CatalogueKind kind, int indent) {
+  json out = json::array();
+  switch (kind) {
+    case CatalogueKind::kConditions:
+      for (const CatalogueCondition& x : c.conditions)
+        out.push_back({{"id", x.id}, {"name", x.name}, {"seriousness", x.seriousness},
+                       {"urgency", TriageName(x.urgency)}, {"specialist", x.specialist}});
+      break;
+    case CatalogueKind::kFindings:
+      for (const CatalogueFinding& x : c.findings) {
+        json j = {{"id", x.id}, {"name", x.name}, {"category", x.category}};
+        j["question"] = x.question.empty() ? json(nullptr) : json(x.question);
+        out.push_back(std::move(j));
+      }
+      break;
+    case CatalogueKind::kRedFlags:
+      for (const CatalogueRedFlag& x : c.red_flags)
+        out.push_back({{"id", x.id}, {"level", TriageName(x.level)}, {"reason", x.reason}});
+      break;
+    case CatalogueKind::kSources:
+      for (const SourceInfo& x : c.sources) out.push_back(SourceJson(x));
+      break;
+  }
+  return Write(out, indent);
+}
+
 std::string ContextAnswerJson(const ContextAnswer& a) {
   std::string out = "{\"negation\": \"";
   out.append(a.negation).append("\", \"temporality\": \"").append(a.temporality);
