@@ -214,11 +214,28 @@ Reading TextReader::Read(std::string_view text, const Date& today) const {
   // A family-history cue that names the relative the text is about ("my husband had a
   // stroke last year; now his hand jerks") does not make the finding someone else's.
   // Other-person cues ("my friend's eyelid") still do.
+  // A third-person pronoun ("he has epilepsy", "she's been sick") in a text about a relative
+  // who is the patient, written by someone with no complaint of their own, is that relative.
+  const bool pronouns_name_patient = out.attributes.patient_relation && !out.attributes.writer_has_complaint;
+  auto only_pronouns = [&](const ContextCue& c) {
+    if (c.first >= c.last) return false;
+    for (size_t t = c.first; t < c.last; ++t) {
+      const LexWordId w = token_ids.surface[t];
+      if (w == kNoLexWord || lexicon_->words[w].pronoun_sex == 0) return false;
+    }
+    return true;
+  };
   auto names_patient = [&](const ContextResult& ctx) {
     if (!out.attributes.patient_relation) return false;
     bool any = false;
     for (const ContextCue& c : ctx.cues) {
-      if (c.category == ContextCategory::kOtherExperiencer) return false;
+      if (c.category == ContextCategory::kOtherExperiencer) {
+        if (pronouns_name_patient && only_pronouns(c)) {
+          any = true;
+          continue;
+        }
+        return false;
+      }
       if (c.category != ContextCategory::kFamily) continue;
       bool names = false;
       for (size_t t = c.first; t < c.last && !names; ++t) {
