@@ -42,16 +42,29 @@ void WriteFile(const std::string& path, const std::string& text) {
   out << text;
 }
 
-// A scratch directory of this test process (ctest -j runs several at once).
+bool g_scratch_made = false;
+
+// A scratch directory of this test process (ctest -j runs several at once), removed when
+// the test program ends.
 std::string Scratch() {
   static const std::string dir = [] {
     std::string d = testing::TempDir() + "/tc_kbdir_" + std::to_string(getpid());
     fs::remove_all(d);
     fs::create_directories(d);
+    g_scratch_made = true;
     return d;
   }();
   return dir;
 }
+
+class RemoveScratch : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    std::error_code ec;
+    if (g_scratch_made) fs::remove_all(Scratch(), ec);
+  }
+};
+[[maybe_unused]] ::testing::Environment* const kRemoveScratch = ::testing::AddGlobalTestEnvironment(new RemoveScratch);
 
 // Runs the built program with `args` (each quoted for the shell), stdin from `stdin_text`.
 ProgramResult Twitchcheck(const std::vector<std::string>& args, const std::string& stdin_text = "") {
