@@ -97,7 +97,10 @@ int CmdKb(const CommandArgs& a) {
   Options options;
   options.kb_dir = dir;
   std::unique_ptr<Engine> engine;
-  if (Status s = Engine::Open(options, &engine); !s.ok()) {
+  const Status s = Engine::Open(options, &engine);
+  std::string diary_err;
+  const bool diary_ok = CheckDiaryKnowledge(dir, &diary_err);
+  if (!s.ok() || !diary_ok) {
     size_t count = 0;
     for (size_t at = 0; at < s.message().size();) {
       size_t nl = s.message().find('\n', at);
@@ -107,6 +110,10 @@ int CmdKb(const CommandArgs& a) {
         ++count;
       }
       at = nl + 1;
+    }
+    if (!diary_ok) {
+      std::fprintf(stderr, "error: %s\n", diary_err.c_str());
+      ++count;
     }
     std::fprintf(stderr, "%zu error(s)\n", count);
     return 1;

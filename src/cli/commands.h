@@ -21,6 +21,11 @@ struct CommandArgs {
 // stderr ("twitchcheck: ...") and returns null with *exit_code set (1: bad data).
 std::unique_ptr<Engine> OpenEngine(const CommandArgs& a, int* exit_code);
 
+// Validates DIR/diary.yaml when DIR has one: the engine does not read it (the diary does),
+// yet every file of DIR is validated whichever command runs (SPEC.md §4). False with *err
+// naming the file when it is invalid; true for the built-in copy (empty `kb_dir`).
+bool CheckDiaryKnowledge(const std::string& kb_dir, std::string* err);
+
 int CmdAssess(const CommandArgs& a);
 int CmdParse(const CommandArgs& a);
 int CmdContext(const CommandArgs& a);       // context --jsonl

@@ -1,6 +1,8 @@
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/commands.h"
+#include "diary/diary_kb.h"
 
 namespace twitchcheck {
 
@@ -13,8 +15,24 @@ std::unique_ptr<Engine> OpenEngine(const CommandArgs& a, int* exit_code) {
   if (!s.ok()) {
     std::fprintf(stderr, "twitchcheck: the knowledge base is invalid:\n%s", s.message().c_str());
     *exit_code = 1;
+    return engine;
+  }
+  std::string err;
+  if (!CheckDiaryKnowledge(a.kb_dir, &err)) {
+    std::fprintf(stderr, "twitchcheck: the knowledge base is invalid:\n%s\n", err.c_str());
+    *exit_code = 1;
+    engine.reset();
   }
   return engine;
+}
+
+bool CheckDiaryKnowledge(const std::string& kb_dir, std::string* err) {
+  if (kb_dir.empty()) return true;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  // Optional for the engine: a copy without it is checked by the diary when it runs.
+  if (fs::symlink_status(fs::path(kb_dir) / "diary.yaml", ec).type() == fs::file_type::not_found) return true;
+  return DiaryKb::Load(kb_dir, err) != nullptr;
 }
 
 }  // namespace twitchcheck

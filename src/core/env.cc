@@ -75,8 +75,11 @@ Status InMemoryEnv::ReadFile(const std::string& path, size_t max_bytes, std::str
 
 Status InMemoryEnv::ListDir(const std::string& dir, std::vector<std::string>* names) {
   names->clear();
+  // "kb/" names the directory "kb", as on the real file system.
+  std::string d = dir;
+  while (d.size() > 1 && d.back() == '/') d.pop_back();
   for (const auto& [path, contents] : files_)
-    if (DirOf(path) == dir) names->push_back(path.substr(dir.empty() ? 0 : dir.size() + 1));
+    if (DirOf(path) == d) names->push_back(path.substr(d.empty() ? 0 : d.size() + 1));
   if (names->empty()) return Status::NotFound("not a directory");
   return Status::OK();
 }

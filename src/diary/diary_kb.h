@@ -32,10 +32,11 @@ struct DrinkCaffeine {
 
 class DiaryKb {
  public:
-  // Parses the text of kb/diary.yaml. Returns nullptr and sets *err (with the line) when
-  // it is invalid. `version` is the knowledge base version entries are stamped with.
+  // Parses the text of kb/diary.yaml. Returns nullptr and sets *err (with `file`, the path
+  // to name, and the line) when it is invalid. `version` is the knowledge base version
+  // entries are stamped with.
   static std::unique_ptr<DiaryKb> Parse(const std::string& text, const std::string& version,
-                                        std::string* err);
+                                        std::string* err, const std::string& file = "kb/diary.yaml");
   // kb/diary.yaml from `kb_dir`, or the built-in copy when `kb_dir` is empty.
   static std::unique_ptr<DiaryKb> Load(const std::string& kb_dir, std::string* err);
 
