@@ -164,13 +164,47 @@ bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<uint8_t
 
 }  // namespace
 
-Reading TextReader::Read(std::string_view text, const Date& today) const {
-  Reading out;
-  out.tokens = Tokenize(text);
-  const std::vector<Token>& tokens = out.tokens;
-  // Each word's phrase key, context ids and lexicon id, remembered per thread and reader:
-  // stemming and spelling correction cost far more than one lookup, and people reuse
-  // their words.
+struct TextReader::Words {
+  std::vector<int> keys;         // phrase keys (PhraseMatcher::KeyOf)
+  std::vector<uint8_t> classes;  // WordClassBits
+  TokenIds ids;                  // context engine ids and lexicon surface ids
+};
+
+struct TextReader::Judgement {
+  bool evidence = false;  // false: set aside, for `why`
+  const char* why = "";
+  EvidenceStatus status = EvidenceStatus::kPresent;
+  std::vector<std::string> cues;
+};
+
+// The matches that overlap one match. Matches come in order of their first token and none
+// is longer than `widest` tokens, so the ones overlapping a match lie in a short stretch of
+// the list: finding them costs the same however long the text is.
+class TextReader::Overlaps {
+ public:
+  explicit Overlaps(const std::vector<PhraseMatch>& matches) : matches_(matches) {
+    for (const PhraseMatch& m : matches) widest_ = std::max(widest_, m.last - m.first);
+  }
+  // Calls fn(o) for each match o overlapping m (m itself included) until fn returns true.
+  template <typename Fn>
+  bool Each(const PhraseMatch& m, Fn&& fn) const {
+    const size_t from = m.first > widest_ ? m.first - widest_ : 0;
+    auto it = std::lower_bound(matches_.begin(), matches_.end(), from,
+                               [](const PhraseMatch& a, size_t f) { return a.first < f; });
+    for (; it != matches_.end() && it->first < m.last; ++it)
+      if (m.first < it->last && fn(*it)) return true;
+    return false;
+  }
+
+ private:
+  const std::vector<PhraseMatch>& matches_;
+  size_t widest_ = 0;
+};
+
+// Each word's phrase key, context ids and lexicon id, remembered per thread and reader:
+// stemming and spelling correction cost far more than one lookup, and people reuse their
+// words.
+void TextReader::LookUp(const std::vector<Token>& tokens, Words* out) const {
   struct WordInfo {
     int key, norm_id, stem_id;
     LexWordId surface;
@@ -185,12 +219,11 @@ Reading TextReader::Read(std::string_view text, const Date& today) const {
     memo.owner = this;
     memo.words.Clear();
   }
-  std::vector<int> keys(tokens.size());
-  std::vector<uint8_t> classes(tokens.size());
-  TokenIds token_ids;
-  ContextEngine::WordIds& ids = token_ids.context;
+  out->keys.resize(tokens.size());
+  out->classes.resize(tokens.size());
+  ContextEngine::WordIds& ids = out->ids.context;
   ids.norm.resize(tokens.size());
-  token_ids.surface.resize(tokens.size());
+  out->ids.surface.resize(tokens.size());
   const bool stems = context_->UsesStems();
   if (stems) ids.stem.resize(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -201,83 +234,29 @@ Reading TextReader::Read(std::string_view text, const Date& today) const {
       *w = {matcher_->KeyOf(tokens[i].norm), norm_id, stem_id,
             lexicon_->FindSurface(tokens[i].norm), WordClassBits(*context_, tokens[i].norm)};
     }
-    keys[i] = w->key;
+    out->keys[i] = w->key;
     ids.norm[i] = w->norm_id;
     if (stems) ids.stem[i] = w->stem_id;
-    token_ids.surface[i] = w->surface;
-    classes[i] = w->classes;
+    out->ids.surface[i] = w->surface;
+    out->classes[i] = w->classes;
   }
+}
 
-  out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get(), token_ids, ToSysDays(today));
-  if (out.attributes.age_years) out.patient.age = *out.attributes.age_years;
-  if (out.attributes.sex) out.patient.sex = ParseSex(*out.attributes.sex);
-  // A family-history cue that names the relative the text is about ("my husband had a
-  // stroke last year; now his hand jerks") does not make the finding someone else's.
-  // Other-person cues ("my friend's eyelid") still do.
-  // A third-person pronoun ("he has epilepsy", "she's been sick") in a text about a relative
-  // who is the patient, written by someone with no complaint of their own, is that relative.
-  const bool pronouns_name_patient = out.attributes.patient_relation && !out.attributes.writer_has_complaint;
-  auto only_pronouns = [&](const ContextCue& c) {
-    if (c.first >= c.last) return false;
-    for (size_t t = c.first; t < c.last; ++t) {
-      const LexWordId w = token_ids.surface[t];
-      if (w == kNoLexWord || lexicon_->words[w].pronoun_sex == 0) return false;
-    }
-    return true;
-  };
-  auto names_patient = [&](const ContextResult& ctx) {
-    if (!out.attributes.patient_relation) return false;
-    bool any = false;
-    for (const ContextCue& c : ctx.cues) {
-      if (c.category == ContextCategory::kOtherExperiencer) {
-        if (pronouns_name_patient && only_pronouns(c)) {
-          any = true;
-          continue;
-        }
-        return false;
-      }
-      if (c.category != ContextCategory::kFamily) continue;
-      bool names = false;
-      for (size_t t = c.first; t < c.last && !names; ++t) {
-        const LexWordId w = token_ids.surface[t];
-        const int rel = w == kNoLexWord ? -1 : lexicon_->words[w].relation;
-        names = rel >= 0 && lexicon_->relations[rel].name == *out.attributes.patient_relation;
-      }
-      if (!names) return false;
-      any = true;
-    }
-    return any;
-  };
-
-  // Evidence per finding, merged across mentions (MergeReport: present beats denied).
-  std::map<int, Evidence> found;
-  std::vector<PhraseMatch> matches = matcher_->Match(tokens, keys, context_->ClauseBreaks(tokens, ids));
-  // A finding's phrase hides the findings it masks where they overlap: "bum cheek" is a
-  // buttock, not a facial cheek; "my mum has restless legs" is family history only.
-  // Matches come in order of their first token and none is longer than `widest` tokens,
-  // so the ones overlapping a match lie in a short stretch of the list: finding them costs
-  // the same however long the text is.
-  size_t widest = 0;
-  for (const PhraseMatch& m : matches) widest = std::max(widest, m.last - m.first);
-  auto each_overlapping = [&](const PhraseMatch& m, auto&& fn) {
-    const size_t from = m.first > widest ? m.first - widest : 0;
-    auto it = std::lower_bound(matches.begin(), matches.end(), from,
-                               [](const PhraseMatch& a, size_t f) { return a.first < f; });
-    for (; it != matches.end() && it->first < m.last; ++it)
-      if (m.first < it->last && fn(*it)) return true;
-    return false;
-  };
-  auto masked = [&](const PhraseMatch& m) {
-    return each_overlapping(m, [&](const PhraseMatch& o) {
+// The phrases and concept combinations of the text, less those another finding's phrase
+// masks where they overlap: "bum cheek" is a buttock, not a facial cheek; "my mum has
+// restless legs" is family history only.
+std::vector<PhraseMatch> TextReader::FindPhrases(const std::vector<Token>& tokens, const Words& w) const {
+  std::vector<PhraseMatch> matches = matcher_->Match(tokens, w.keys, context_->ClauseBreaks(tokens, w.ids.context));
+  const Overlaps overlaps(matches);
+  std::vector<uint8_t> drop(matches.size(), 0);
+  bool any_dropped = false;
+  for (size_t k = 0; k < matches.size(); ++k) {
+    const PhraseMatch& m = matches[k];
+    drop[k] = overlaps.Each(m, [&](const PhraseMatch& o) {
       for (int f : kb_->findings[o.finding].masks)
         if (f == m.finding) return true;
       return false;
     });
-  };
-  std::vector<uint8_t> drop(matches.size(), 0);
-  bool any_dropped = false;
-  for (size_t k = 0; k < matches.size(); ++k) {
-    drop[k] = masked(matches[k]) ? 1 : 0;
     any_dropped = any_dropped || drop[k];
   }
   if (any_dropped) {
@@ -286,127 +265,152 @@ Reading TextReader::Read(std::string_view text, const Date& today) const {
       if (!drop[k]) matches[kept++] = matches[k];
     matches.resize(kept);
   }
-  // The context engine sees the words of other recognised phrases masked: the "not" of
-  // "could not talk" is part of that symptom, not a denial of the next one.
-  // Masking is by word id: cue matching sees only ids, so no token is copied.
-  ContextEngine::WordIds masked_ids = ids;
+  return matches;
+}
+
+// A family-history cue that names the relative the text is about ("my husband had a stroke
+// last year; now his hand jerks") does not make the finding someone else's; other-person
+// cues ("my friend's eyelid") still do. A third-person pronoun ("he has epilepsy") in a text
+// about a relative who is the patient, written by someone with no complaint of their own,
+// is that relative.
+bool TextReader::NamesPatient(const ContextResult& ctx, const Words& w, const TextAttributes& a) const {
+  if (!a.patient_relation) return false;
+  const bool pronouns_name_patient = !a.writer_has_complaint;
+  auto only_pronouns = [&](const ContextCue& c) {
+    if (c.first >= c.last) return false;
+    for (size_t t = c.first; t < c.last; ++t) {
+      const LexWordId id = w.ids.surface[t];
+      if (id == kNoLexWord || lexicon_->words[id].pronoun_sex == 0) return false;
+    }
+    return true;
+  };
+  bool any = false;
+  for (const ContextCue& c : ctx.cues) {
+    if (c.category == ContextCategory::kOtherExperiencer) {
+      if (pronouns_name_patient && only_pronouns(c)) {
+        any = true;
+        continue;
+      }
+      return false;
+    }
+    if (c.category != ContextCategory::kFamily) continue;
+    bool names = false;
+    for (size_t t = c.first; t < c.last && !names; ++t) {
+      const LexWordId id = w.ids.surface[t];
+      const int rel = id == kNoLexWord ? -1 : lexicon_->words[id].relation;
+      names = rel >= 0 && lexicon_->relations[rel].name == *a.patient_relation;
+    }
+    if (!names) return false;
+    any = true;
+  }
+  return any;
+}
+
+// The context of one recognised phrase: negated, possible, past, hypothetical or someone
+// else's. `masked` has every recognised phrase's words
+// hidden; this match's overlapping phrases are revealed while it is judged, and hidden
+// again before returning.
+TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const Words& w,
+                                        const TextAttributes& attributes, const PhraseMatch& m,
+                                        const Overlaps& overlaps, ContextEngine::WordIds* masked) const {
+  ContextEngine::WordIds& masked_ids = *masked;
+  const ContextEngine::WordIds& ids = w.ids.context;
+  const std::vector<uint8_t>& classes = w.classes;
+  const Finding& f = kb_->findings[m.finding];
   auto set_masked = [&](size_t t, bool hide) {
     masked_ids.norm[t] = hide ? -1 : ids.norm[t];
     if (!ids.stem.empty()) masked_ids.stem[t] = hide ? -1 : ids.stem[t];
   };
-  for (const PhraseMatch& m : matches)
-    for (const auto& [b, e] : m.parts)
-      for (size_t t = b; t < e; ++t) set_masked(t, true);
+  // For a phrase with parts ("face ... weak"), the last part is the target, so a cue in
+  // the gap still applies ("my face isn't weak"), while the phrase's own words stay
+  // masked ("can't move ... side of" is not negated by its own "not").
+  // Phrases that share a word with this one stay visible: in "my dad had ALS" the
+  // family-history phrase's "dad" is what says that "ALS" is not about the writer.
+  const auto [target_first, target_last] = m.parts.back();
   std::vector<const PhraseMatch*> overlapping;
-  for (const PhraseMatch& m : matches) {
-    const Finding& f = kb_->findings[m.finding];
-    Span span{tokens[m.first].begin, tokens[m.last - 1].end};
-    // For a phrase with parts ("face ... weak"), the last part is the target, so a cue in
-    // the gap still applies ("my face isn't weak"), while the phrase's own words stay
-    // masked ("can't move ... side of" is not negated by its own "not").
-    // Phrases that share a word with this one stay visible: in "my dad had ALS" the
-    // family-history phrase's "dad" is what says that "ALS" is not about the writer.
-    const auto [target_first, target_last] = m.parts.back();
-    overlapping.clear();
-    each_overlapping(m, [&](const PhraseMatch& o) {
-      overlapping.push_back(&o);
-      return false;
-    });
-    auto reveal = [&](bool on) {
-      for (const PhraseMatch* o : overlapping)
-        for (const auto& [b, e] : o->parts)
-          for (size_t t = b; t < e; ++t) set_masked(t, !on);
-    };
-    reveal(true);
-    // The phrase's own earlier parts stay hidden ("can't move ... side" is not negated by
-    // its own "not"); only its last part is the target.
-    for (size_t p = 0; p + 1 < m.parts.size(); ++p)
-      for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) set_masked(t, true);
-    ContextResult ctx = context_->Classify(tokens, masked_ids, target_first, target_last);
-    reveal(false);
-    if (ctx.negated) {
-      bool denied = false, open = false;
-      for (const ContextCue& c : ctx.cues) {
-        if (c.category != ContextCategory::kNegated) continue;
-        if (c.last > target_first) {  // a cue after the target ("... was ruled out")
-          denied = true;
-          continue;
-        }
-        // "not sweating at all and talking gibberish": past an "and", a denial may have
-        // ended; a sign of an emergency rule is then possible, never absent.
-        if (emergency_part_[m.finding] &&
-            std::any_of(classes.begin() + c.last, classes.begin() + target_first,
-                        [](uint8_t b) { return (b & kListAnd) != 0; })) {
-          open = true;
-          continue;
-        }
-        switch (ReachAcrossCommas(tokens, classes, c.last, target_first, target_last)) {
-          case ListReach::kNoComma:
-          case ListReach::kDenied: denied = true; break;
-          case ListReach::kOpen: open = true; break;
-          case ListReach::kEnded: break;
-        }
+  overlaps.Each(m, [&](const PhraseMatch& o) {
+    overlapping.push_back(&o);
+    return false;
+  });
+  auto reveal = [&](bool on) {
+    for (const PhraseMatch* o : overlapping)
+      for (const auto& [b, e] : o->parts)
+        for (size_t t = b; t < e; ++t) set_masked(t, !on);
+  };
+  reveal(true);
+  // The phrase's own earlier parts stay hidden ("can't move ... side" is not negated by
+  // its own "not"); only its last part is the target.
+  for (size_t p = 0; p + 1 < m.parts.size(); ++p)
+    for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) set_masked(t, true);
+  ContextResult ctx = context_->Classify(tokens, masked_ids, target_first, target_last);
+  reveal(false);
+  if (ctx.negated) {
+    bool denied = false, open = false;
+    for (const ContextCue& c : ctx.cues) {
+      if (c.category != ContextCategory::kNegated) continue;
+      if (c.last > target_first) {  // a cue after the target ("... was ruled out")
+        denied = true;
+        continue;
       }
-      if (!denied) {
-        ctx.negated = false;
-        ctx.possible = ctx.possible || open;
+      // "not sweating at all and talking gibberish": past an "and", a denial may have
+      // ended; a sign of an emergency rule is then possible, never absent.
+      if (emergency_part_[m.finding] &&
+          std::any_of(classes.begin() + c.last, classes.begin() + target_first,
+                      [](uint8_t b) { return (b & kListAnd) != 0; })) {
+        open = true;
+        continue;
+      }
+      switch (ReachAcrossCommas(tokens, classes, c.last, target_first, target_last)) {
+        case ListReach::kNoComma:
+        case ListReach::kDenied: denied = true; break;
+        case ListReach::kOpen: open = true; break;
+        case ListReach::kEnded: break;
       }
     }
-    if (ctx.other_experiencer && names_patient(ctx)) ctx.other_experiencer = ctx.family = false;
-    // Someone writing for a friend or a colleague ("my coworker's face suddenly drooped"),
-    // with no complaint of their own, is asking about them: an emergency sign is the
-    // patient's. (Other findings of someone else stay set aside: "my friend has twitching
-    // in her eyelid too".)
-    if (ctx.other_experiencer && !out.attributes.writer_has_complaint &&
-        emergency_sign_[m.finding])
-      ctx.other_experiencer = ctx.family = false;
-    // "My dad had a stroke: his face dropped. My eyelid twitches." When the writer has a
-    // complaint of their own and writes about no relative as the patient, a sign that
-    // belongs to "his" or "her" is someone else's.
-    if (!ctx.other_experiencer && out.attributes.writer_has_complaint &&
-        !out.attributes.patient_relation && ThirdPersonOwns(tokens, classes, m.first))
-      ctx.other_experiencer = true;
-    if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
-
-    if (ctx.hypothetical) {
-      out.set_aside.push_back({f.id, span, "hypothetical"});
-      continue;
+    if (!denied) {
+      ctx.negated = false;
+      ctx.possible = ctx.possible || open;
     }
-    if (ctx.other_experiencer && f.category != FindingCategory::kRiskFactor) {
-      out.set_aside.push_back({f.id, span, "about someone else"});
-      continue;
-    }
-    if (ctx.historical && !ctx.negated && !PastStillCounts(f.category)) {
-      out.set_aside.push_back({f.id, span, "in the past"});
-      continue;
-    }
-    EvidenceStatus status = ctx.negated    ? EvidenceStatus::kAbsent
-                            : ctx.possible ? EvidenceStatus::kPossible
-                                           : EvidenceStatus::kPresent;
-    Evidence e;
-    e.id = f.id;
-    e.status = status;
-    e.spans.push_back(span);
-    e.text = std::string(text.substr(span.begin, span.end - span.begin));
-    e.origin = Origin::kText;
-    for (const ContextCue& c : ctx.cues) e.cues.push_back(c.literal);
-
-    auto it = found.find(m.finding);
-    if (it == found.end()) {
-      found.emplace(m.finding, std::move(e));
-      continue;
-    }
-    MergeReport(&it->second, std::move(e));
   }
+  if (ctx.other_experiencer && NamesPatient(ctx, w, attributes)) ctx.other_experiencer = ctx.family = false;
+  // Someone writing for a friend or a colleague ("my coworker's face suddenly drooped"),
+  // with no complaint of their own, is asking about them: an emergency sign is the
+  // patient's. (Other findings of someone else stay set aside: "my friend has twitching
+  // in her eyelid too".)
+  if (ctx.other_experiencer && !attributes.writer_has_complaint && emergency_sign_[m.finding])
+    ctx.other_experiencer = ctx.family = false;
+  // "My dad had a stroke: his face dropped. My eyelid twitches." When the writer has a
+  // complaint of their own and writes about no relative as the patient, a sign that
+  // belongs to "his" or "her" is someone else's.
+  if (!ctx.other_experiencer && attributes.writer_has_complaint && !attributes.patient_relation &&
+      ThirdPersonOwns(tokens, classes, m.first))
+    ctx.other_experiencer = true;
+  if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
 
+  Judgement j;
+  if (ctx.hypothetical) {
+    j.why = "hypothetical";
+  } else if (ctx.other_experiencer && f.category != FindingCategory::kRiskFactor) {
+    j.why = "about someone else";
+  } else if (ctx.historical && !ctx.negated && !PastStillCounts(f.category)) {
+    j.why = "in the past";
+  } else {
+    j.evidence = true;
+    j.status = ctx.negated ? EvidenceStatus::kAbsent : ctx.possible ? EvidenceStatus::kPossible : EvidenceStatus::kPresent;
+    for (const ContextCue& c : ctx.cues) j.cues.push_back(c.literal);
+  }
+  return j;
+}
 
-  // Findings derived from numbers the text states ("six cups a day", "for three weeks"):
-  // a stated number makes a range finding present or absent.
+// Findings derived from numbers the text states ("six cups a day", "for three weeks"): a
+// stated number makes a range finding present or absent, unless a phrase already said.
+void TextReader::FromNumbers(std::string_view text, const TextAttributes& attributes,
+                             std::map<int, Evidence>* found) const {
   for (size_t f = 0; f < kb_->findings.size(); ++f) {
     const Finding& finding = kb_->findings[f];
-    if (!finding.from_attribute || found.count(static_cast<int>(f))) continue;
+    if (!finding.from_attribute || found->count(static_cast<int>(f))) continue;
     double value;
-    if (!out.attributes.Numeric(finding.from_attribute->attribute, &value)) continue;
+    if (!attributes.Numeric(finding.from_attribute->attribute, &value)) continue;
     bool in = (!finding.from_attribute->min || value >= *finding.from_attribute->min) &&
               (!finding.from_attribute->max || value <= *finding.from_attribute->max);
     Evidence e;
@@ -414,16 +418,61 @@ Reading TextReader::Read(std::string_view text, const Date& today) const {
     e.status = in ? EvidenceStatus::kPresent : EvidenceStatus::kAbsent;
     e.origin = Origin::kAttribute;
     // The spans of the statements that set the number; the text of the first.
-    for (const AttributeMention& m : out.attributes.mentions) {
+    for (const AttributeMention& m : attributes.mentions) {
       if (!m.asserted || m.attribute != finding.from_attribute->attribute) continue;
       e.spans.push_back({m.begin, m.end});
       if (e.text.empty()) e.text = std::string(text.substr(m.begin, m.end - m.begin));
     }
-    found.emplace(static_cast<int>(f), e);
+    found->emplace(static_cast<int>(f), e);
   }
+}
+
+Reading TextReader::Read(std::string_view text, const Date& today) const {
+  Reading out;
+  out.tokens = Tokenize(text);
+  const std::vector<Token>& tokens = out.tokens;
+  Words words;
+  LookUp(tokens, &words);
+  out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get(), words.ids, ToSysDays(today));
+  if (out.attributes.age_years) out.patient.age = *out.attributes.age_years;
+  if (out.attributes.sex) out.patient.sex = ParseSex(*out.attributes.sex);
+
+  const std::vector<PhraseMatch> matches = FindPhrases(tokens, words);
+  const Overlaps overlaps(matches);
+  // The context engine sees the words of other recognised phrases masked: the "not" of
+  // "could not talk" is part of that symptom, not a denial of the next one. Masking is by
+  // word id: cue matching sees only ids, so no token is copied.
+  ContextEngine::WordIds masked_ids = words.ids.context;
+  for (const PhraseMatch& m : matches)
+    for (const auto& [b, e] : m.parts)
+      for (size_t t = b; t < e; ++t) {
+        masked_ids.norm[t] = -1;
+        if (!masked_ids.stem.empty()) masked_ids.stem[t] = -1;
+      }
+  // Evidence per finding, merged across mentions (MergeReport: present beats denied).
+  std::map<int, Evidence> found;
+  for (const PhraseMatch& m : matches) {
+    const Finding& f = kb_->findings[m.finding];
+    const Span span{tokens[m.first].begin, tokens[m.last - 1].end};
+    Judgement j = Judge(tokens, words, out.attributes, m, overlaps, &masked_ids);
+    if (!j.evidence) {
+      out.set_aside.push_back({f.id, span, j.why});
+      continue;
+    }
+    Evidence e;
+    e.id = f.id;
+    e.status = j.status;
+    e.spans.push_back(span);
+    e.text = std::string(text.substr(span.begin, span.end - span.begin));
+    e.origin = Origin::kText;
+    e.cues = std::move(j.cues);
+    auto it = found.find(m.finding);
+    if (it == found.end()) found.emplace(m.finding, std::move(e));
+    else MergeReport(&it->second, std::move(e));
+  }
+  FromNumbers(text, out.attributes, &found);
   for (auto& [f, e] : found) out.evidence.push_back(std::move(e));
   return out;
 }
-
 
 }  // namespace twitchcheck

@@ -3,6 +3,7 @@
 // with the spans that led to it. Pipeline: tokenise -> match knowledge-base phrasings ->
 // context (negated, uncertain, past, hypothetical, someone else) -> attributes (how
 // long, how much, age, sex) -> evidence.
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -15,9 +16,9 @@
 namespace twitchcheck {
 
 struct Knowledge;
-class ContextEngine;
 struct Lexicon;
 class PhraseMatcher;
+struct PhraseMatch;
 
 // A phrase that was recognised but is not evidence about this person now, and why.
 struct SetAside {
@@ -51,7 +52,20 @@ class TextReader {
   const ContextEngine& context() const { return *context_; }
 
  private:
+  struct Words;       // what the reader knows of each token (reader.cc)
+  struct Judgement;   // what one recognised phrase is (reader.cc)
+  class Overlaps;     // the matches that overlap a match (reader.cc)
+
   TextReader() = default;
+  // Read's steps, in order.
+  void LookUp(const std::vector<Token>& tokens, Words* words) const;
+  std::vector<PhraseMatch> FindPhrases(const std::vector<Token>& tokens, const Words& words) const;
+  Judgement Judge(const std::vector<Token>& tokens, const Words& words, const TextAttributes& attributes,
+                  const PhraseMatch& m, const Overlaps& overlaps, ContextEngine::WordIds* masked_ids) const;
+  void FromNumbers(std::string_view text, const TextAttributes& attributes,
+                   std::map<int, Evidence>* found) const;
+  bool NamesPatient(const ContextResult& ctx, const Words& words, const TextAttributes& attributes) const;
+
   const Knowledge* kb_ = nullptr;
   std::unique_ptr<Lexicon> lexicon_;
   std::unique_ptr<ContextEngine> context_;
