@@ -1,10 +1,12 @@
 #pragma once
 // The knowledge base in memory: what kb/*.yaml says, resolved to indices and validated.
 // Built once by LoadKnowledge(); immutable afterwards and safe to share between threads.
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -23,6 +25,18 @@ struct Source {
   std::string publisher;  // optional ("NHS", "NICE", "StatPearls Publishing")
   std::string year;       // optional, as written ("2023")
 };
+
+// The numbers the text reader reads from a person's words, which `from_attribute` findings
+// turn into evidence: the one name table, for the loader and the reader alike.
+inline constexpr std::array<std::string_view, 6> kNumericAttributeNames = {
+    "duration_days",          "caffeine_drinks_per_day", "sleep_hours",
+    "alcohol_drinks_per_day", "cigarettes_per_day",      "age_years"};
+// The index of `name` in kNumericAttributeNames, or -1.
+inline int NumericAttributeIndex(std::string_view name) {
+  for (size_t i = 0; i < kNumericAttributeNames.size(); ++i)
+    if (kNumericAttributeNames[i] == name) return static_cast<int>(i);
+  return -1;
+}
 
 struct AttributeRange {
   std::string attribute;    // e.g. "duration_days"

@@ -58,9 +58,6 @@ namespace {
 
 // The attributes the text reader extracts (docs/text-reader.md); a finding derived from
 // any other name could never be set.
-const std::set<std::string> kAttributes = {"duration_days",          "caffeine_drinks_per_day",
-                                           "sleep_hours",            "alcohol_drinks_per_day",
-                                           "cigarettes_per_day",     "age_years"};
 const std::set<std::string> kSeriousness = {"benign", "moderate", "serious", "critical"};
 const std::set<std::string> kAdviceKinds = {"lifestyle", "diet",    "sun",
                                             "medical",   "test",    "treatment"};
@@ -445,7 +442,7 @@ class Loader {
         double v;
         if (Num(file, a, "min", &v, false)) r.min = v;
         if (Num(file, a, "max", &v, false)) r.max = v;
-        if (!r.attribute.empty() && !kAttributes.count(r.attribute))
+        if (!r.attribute.empty() && NumericAttributeIndex(r.attribute) < 0)
           Error(file, Line(a), "finding '" + f.id + "': unknown attribute '" + r.attribute + "'");
         if (!r.min && !r.max) Error(file, Line(a), "finding '" + f.id + "': from_attribute needs min or max");
         if (r.min && r.max && *r.min > *r.max) Error(file, Line(a), "finding '" + f.id + "': min > max");

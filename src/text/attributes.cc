@@ -12,21 +12,25 @@
 
 #include "text/attributes_internal.h"
 #include "text/context.h"
+#include "kb/knowledge.h"
 #include "text/lexicon.h"
 
 namespace twitchcheck {
 
 bool TextAttributes::Numeric(std::string_view name, double* value) const {
   const std::optional<double>* d = nullptr;
-  if (name == "duration_days") d = &duration_days;
-  else if (name == "caffeine_drinks_per_day") d = &caffeine_drinks_per_day;
-  else if (name == "sleep_hours") d = &sleep_hours;
-  else if (name == "alcohol_drinks_per_day") d = &alcohol_drinks_per_day;
-  else if (name == "cigarettes_per_day") d = &cigarettes_per_day;
-  else if (name == "age_years") {
-    if (!age_years) return false;
-    *value = *age_years;
-    return true;
+  const int index = NumericAttributeIndex(name);
+  switch (index < 0 ? LexAttribute::kNone : static_cast<LexAttribute>(index)) {
+    case LexAttribute::kDuration: d = &duration_days; break;
+    case LexAttribute::kCaffeine: d = &caffeine_drinks_per_day; break;
+    case LexAttribute::kSleep: d = &sleep_hours; break;
+    case LexAttribute::kAlcohol: d = &alcohol_drinks_per_day; break;
+    case LexAttribute::kCigarettes: d = &cigarettes_per_day; break;
+    case LexAttribute::kAge:
+      if (!age_years) return false;
+      *value = *age_years;
+      return true;
+    case LexAttribute::kNone: break;
   }
   if (!d || !*d) return false;
   *value = **d;

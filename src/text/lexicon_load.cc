@@ -5,6 +5,7 @@
 // turned into "file:line: message".
 #include "text/lexicon.h"
 
+#include "kb/knowledge.h"
 #include "kb/yaml.h"
 
 #include <algorithm>
@@ -19,9 +20,10 @@
 namespace twitchcheck {
 namespace {
 
-constexpr std::array<std::string_view, kLexAttributeCount> kAttributeNames = {
-    "duration_days",         "caffeine_drinks_per_day", "sleep_hours",
-    "alcohol_drinks_per_day", "cigarettes_per_day",     "age_years"};
+// LexAttribute is in the order of the knowledge base's name table.
+constexpr const std::array<std::string_view, kLexAttributeCount>& kAttributeNames = kNumericAttributeNames;
+static_assert(kNumericAttributeNames[static_cast<size_t>(LexAttribute::kCaffeine)] == "caffeine_drinks_per_day" &&
+              kNumericAttributeNames[static_cast<size_t>(LexAttribute::kAge)] == "age_years");
 
 // The YAML names of LexCue, in enum order.
 constexpr std::array<std::string_view, kLexCueCount> kCueNames = {
@@ -499,9 +501,10 @@ class Loader {
       std::string attr;
       if (!Scalar(v["attribute"], "a substance's attribute", &attr)) return false;
       LexSubstance sub{name, LexAttribute::kNone};
-      if (attr == "caffeine_drinks_per_day") sub.attribute = LexAttribute::kCaffeine;
-      else if (attr == "alcohol_drinks_per_day") sub.attribute = LexAttribute::kAlcohol;
-      else if (attr == "cigarettes_per_day") sub.attribute = LexAttribute::kCigarettes;
+      const int named = NumericAttributeIndex(attr);
+      const LexAttribute a = named < 0 ? LexAttribute::kNone : static_cast<LexAttribute>(named);
+      if (a == LexAttribute::kCaffeine || a == LexAttribute::kAlcohol || a == LexAttribute::kCigarettes)
+        sub.attribute = a;
       else if (attr != "none")
         return Fail(v["attribute"], fmt::format("unknown substance attribute '{}'", attr));
       const uint16_t index = static_cast<uint16_t>(lex_->substances.size());
