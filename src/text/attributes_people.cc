@@ -328,20 +328,49 @@ void Reader::ResolvePerson() {
   // Does the writer speak of their own complaint, in a sentence naming no relative?
   // Clause by clause (a sentence cut at commas and semicolons): "My mum had a stroke and
   // still slurs, I'm asking about my eyelid twitch" has a complaint of the writer's own.
+  // Within a clause that also names a third person ("his", "she"), a complaint is the
+  // writer's only when the person word nearest to it is the writer's: in "his arm keeps
+  // jerking and he won't answer me" the jerking is his; in "my eyelid twitches and she says
+  // it's stress" the twitching is the writer's.
   bool self_complaint = false;
+  // Who each token names: 1 the writer, 2 someone else (a relative, "his", "she"), 0 no one.
+  auto person = [&](size_t k) -> int {
+    if (relation_word_[k]) return 2;
+    if (IsCue(k, LexCue::kWriter)) return 1;
+    const LexWord* w = W(k);
+    if (IsCue(k, LexCue::kOtherPossessive) || (w && w->pronoun_sex)) return 3;
+    return 0;
+  };
   for (size_t s0 = 0; s0 < p_.size() && !self_complaint;) {
     const size_t s1 = SentenceEnd(s0);
-    bool writer = false, relative = false, complaint = false;
+    size_t c0 = s0;
     for (size_t k = s0; k <= s1 && !self_complaint; ++k) {
       const bool clause_end = k == s1 || (p_[k].punct && (p_[k].norm == "," || p_[k].norm == ";"));
-      if (clause_end) {
-        self_complaint = writer && complaint && !relative;
-        writer = relative = complaint = false;
-        continue;
+      if (!clause_end) continue;
+      bool writer = false, relative = false, third = false;
+      for (size_t j = c0; j < k; ++j) {
+        const int who = person(j);
+        writer |= who == 1;
+        relative |= who == 2;
+        third |= who == 3;
       }
-      if (relation_word_[k]) relative = true;
-      else if (IsCue(k, LexCue::kWriter)) writer = true;
-      if (IsCue(k, LexCue::kComplaint)) complaint = true;
+      if (writer && !relative) {
+        for (size_t j = c0; j < k && !self_complaint; ++j) {
+          if (!IsCue(j, LexCue::kComplaint)) continue;
+          if (!third) {
+            self_complaint = true;
+            break;
+          }
+          // The nearest person word on either side; a tie goes to the one before.
+          int owner = 0;
+          for (size_t d = 1; owner == 0 && (j >= c0 + d || j + d < k); ++d) {
+            if (j >= c0 + d) owner = person(j - d);
+            if (owner == 0 && j + d < k) owner = person(j + d);
+          }
+          self_complaint = owner == 1;
+        }
+      }
+      c0 = k + 1;
     }
     s0 = s1;
   }
