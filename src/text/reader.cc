@@ -372,6 +372,25 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
       ctx.possible = ctx.possible || open;
     }
   }
+  // "No history of migraines, no fever, explosive headache on the toilet": a past-tense or
+  // history cue before a comma does not carry an emergency sign into the past when the
+  // comma ends its clause or a list of statements of their own ("no fever") lies between.
+  if (ctx.historical && emergency_part_[m.finding]) {
+    bool carried = false;
+    for (const ContextCue& c : ctx.cues) {
+      if (c.category != ContextCategory::kHistorical) continue;
+      if (c.last > target_first) {  // after the target ("... years ago")
+        carried = true;
+        continue;
+      }
+      const bool ended = ReachAcrossCommas(tokens, classes, c.last, target_first, target_last) == ListReach::kEnded;
+      const bool statements_between = std::any_of(ctx.cues.begin(), ctx.cues.end(), [&](const ContextCue& n) {
+        return n.category == ContextCategory::kNegated && n.first >= c.last && n.last <= target_first;
+      });
+      if (!ended && !statements_between) carried = true;
+    }
+    if (!carried) ctx.historical = false;
+  }
   if (ctx.other_experiencer && NamesPatient(ctx, w, attributes)) ctx.other_experiencer = ctx.family = false;
   // Someone writing for a friend or a colleague ("my coworker's face suddenly drooped"),
   // with no complaint of their own, is asking about them: an emergency sign is the
