@@ -372,9 +372,10 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
       ctx.possible = ctx.possible || open;
     }
   }
-  // "No history of migraines, no fever, explosive headache on the toilet": a past-tense or
-  // history cue before a comma does not carry an emergency sign into the past when the
-  // comma ends its clause or a list of statements of their own ("no fever") lies between.
+  // "No history of migraines, no fever, explosive headache on the toilet": a history or
+  // past-tense cue does not carry an emergency sign into the past across denials of their
+  // own ("no fever") that lie between. (A new clause alone does not end it: "Last year I
+  // reacted to a drug, my neck twisted" is all in the past.)
   if (ctx.historical && emergency_part_[m.finding]) {
     bool carried = false;
     for (const ContextCue& c : ctx.cues) {
@@ -383,11 +384,10 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
         carried = true;
         continue;
       }
-      const bool ended = ReachAcrossCommas(tokens, classes, c.last, target_first, target_last) == ListReach::kEnded;
       const bool statements_between = std::any_of(ctx.cues.begin(), ctx.cues.end(), [&](const ContextCue& n) {
         return n.category == ContextCategory::kNegated && n.first >= c.last && n.last <= target_first;
       });
-      if (!ended && !statements_between) carried = true;
+      if (!statements_between) carried = true;
     }
     if (!carried) ctx.historical = false;
   }
