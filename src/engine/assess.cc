@@ -159,6 +159,9 @@ Triage DecideTriage(const Knowledge& kb, const std::vector<char>& reported,
     const Condition& c = kb.conditions[cr.condition];
     if (c.urgency == TriageLevel::kSelfCare) continue;
     if (cr.probability < kb.triage_threshold[static_cast<int>(c.urgency)]) continue;
+    if (std::any_of(c.urgency_unless.begin(), c.urgency_unless.end(),
+                    [&](int f) { return f >= 0 && reported[f] == kReportedPresent; }))
+      continue;
     TriageReason r{c.urgency,
                    fmt::format("{} is a possible cause ({:.0f} %): {}", c.name,
                                100 * cr.probability, TriageAction(c.urgency)),

@@ -100,6 +100,9 @@ struct Condition {
   std::vector<PriorFactor> prior_factors;
   std::string seriousness;  // benign | moderate | serious | critical
   TriageLevel urgency = TriageLevel::kSelfCare;
+  // Findings that, reported present, keep this cause's likelihood from setting the level
+  // (its red flags still do): someone with epilepsy back to normal after a usual seizure.
+  std::vector<int> urgency_unless;
   std::string specialist;
   std::vector<int> advice;
   std::vector<int> sources;

@@ -39,6 +39,7 @@ CoverageReport Coverage(const Knowledge& kb) {
   }
   for (size_t c = 0; c < kb.conditions.size(); ++c) {
     const Condition& cond = kb.conditions[c];
+    used_findings.insert(cond.urgency_unless.begin(), cond.urgency_unless.end());
     if (!advised_conditions.count(static_cast<int>(c))) r.conditions_without_advice.push_back(cond.id);
     if (cond.urgency == TriageLevel::kSelfCare) continue;
     // A serious cause is covered when some red flag fires on a finding it often produces.

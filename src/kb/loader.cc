@@ -465,8 +465,8 @@ class Loader {
     for (const YamlNode& n : list) {
       if (!IsEntry(file, n, "condition")) continue;
       Keys(file, n, "condition", {"id", "name", "description", "mechanism", "typical_course", "prior",
-                                  "prior_factors", "seriousness", "urgency", "specialist", "advice", "sources",
-                                  "links"});
+                                  "prior_factors", "seriousness", "urgency", "urgency_unless", "specialist",
+                                  "advice", "sources", "links"});
       Condition& c = kb_->conditions.emplace_back();
       int line = Line(n["id"], n);
       c.file = file;
@@ -505,6 +505,7 @@ class Loader {
       else if (!urgency.empty()) Error(file, Line(n["urgency"]), "condition '" + c.id + "': unknown urgency '" + Shown(urgency) + "'");
       c.specialist = Str(file, n, "specialist", true);
       Refs(file, n, "advice", PendingRef::kAdvice, &c.advice);
+      Refs(file, n, "urgency_unless", PendingRef::kFinding, &c.urgency_unless);
       Refs(file, n, "sources", PendingRef::kSource, &c.sources);
       if (!n["sources"] || n["sources"].size() == 0)
         Error(file, line, "condition '" + c.id + "' cites no source");
