@@ -76,7 +76,7 @@ std::string DurationWords(double days) {
   auto unit = [](long n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); };
   if (days < 14) return unit(std::lround(days), "day", "days");
   if (days < 61) return unit(std::lround(days / 7), "week", "weeks");
-  if (days < 730) return unit(std::lround(days / 30.4), "month", "months");
+  if (days < 365) return unit(std::lround(days / 30.4), "month", "months");
   return unit(std::lround(days / 365.25), "year", "years");
 }
 
@@ -326,8 +326,11 @@ void BuildPersonView(const Knowledge& kb, std::string_view text, AssessReport* o
         if (&o != &e && o.origin != Origin::kImplied && o.status != EvidenceStatus::kAbsent && Inside(e.spans, o.spans)) {
           // Said inside a more precise phrase that implies it ("twitching" in "eyelid twitching").
           const int of = kb.FindingIndex(o.id), ef = kb.FindingIndex(e.id);
+          // A one-word match inside a longer phrase says nothing new either.
+          const bool one_word = e.text.find(' ') == std::string::npos;
           if (of >= 0 && ef >= 0 &&
-              std::find(kb.findings[of].implies.begin(), kb.findings[of].implies.end(), ef) != kb.findings[of].implies.end())
+              (one_word || std::find(kb.findings[of].implies.begin(), kb.findings[of].implies.end(), ef) !=
+                               kb.findings[of].implies.end()))
             covered = true;
         }
     if (covered) continue;
