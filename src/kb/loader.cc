@@ -339,7 +339,7 @@ class Loader {
         Keys(file, kv.second, "disposition", {"headline", "how_soon"});
         DispositionText& t = kb_->disposition[static_cast<int>(*l)];
         t.headline = Str(file, kv.second, "headline", true);
-        t.how_soon = Str(file, kv.second, "how_soon", true);
+        t.how_soon = Str(file, kv.second, "how_soon", false);  // optional: self care needs no "how soon"
       }
     }
     if (YamlNode sp = root["specialists"]) {

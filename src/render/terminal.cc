@@ -169,8 +169,7 @@ void Sources(Page* page, const SourceList& sources) {
 
 void Footer(Page* page, const AssessReport& a, const TerminalStyle& style) {
   page->Blank();
-  page->Text(a.disclaimer);
-  if (!style.details) page->Text("More: the same command with --details.");
+  page->Text(style.details ? a.disclaimer : a.disclaimer + " More: the same command with --details.");
 }
 
 void Emergency(Page* page, const AssessReport& a, const TerminalStyle& style) {
@@ -307,8 +306,7 @@ std::string RenderAssessment(const AssessReport& a, const TerminalStyle& style) 
   }
   // 1. What to do, whom to see, how soon, and why: before anything else.
   Banner(&page, d);
-  page.Text("Whom to see: " + d.see, 0);
-  if (!d.how_soon.empty()) page.Text("How soon: " + d.how_soon, 0);
+  page.Text("Whom to see: " + d.see + (d.how_soon.empty() ? "" : "; how soon: " + d.how_soon), 0);
   if (d.reasons.empty() && d.level != TriageLevel::kSelfCare)
     page.Item("Nothing you said points to a cause that needs a doctor soon.", 0);
   for (const TriageReasonItem& r : d.reasons) page.Item(r.text, 0);

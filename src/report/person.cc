@@ -326,8 +326,10 @@ void BuildPersonView(const Knowledge& kb, std::string_view text, AssessReport* o
         if (&o != &e && o.origin != Origin::kImplied && o.status != EvidenceStatus::kAbsent && Inside(e.spans, o.spans)) {
           // Said inside a more precise phrase that implies it ("twitching" in "eyelid twitching").
           const int of = kb.FindingIndex(o.id), ef = kb.FindingIndex(e.id);
-          // A one-word match inside a longer phrase says nothing new either.
-          const bool one_word = e.text.find(' ') == std::string::npos;
+          // A one-word match that is the longer phrase's last word (its head: "twitching" in
+          // "eyelid has been twitching") says nothing new either.
+          const bool one_word = e.text.find(' ') == std::string::npos && o.text.size() > e.text.size() &&
+                                o.text.compare(o.text.size() - e.text.size(), e.text.size(), e.text) == 0;
           if (of >= 0 && ef >= 0 &&
               (one_word || std::find(kb.findings[of].implies.begin(), kb.findings[of].implies.end(), ef) !=
                                kb.findings[of].implies.end()))
