@@ -21,6 +21,8 @@ struct SourceInfo {
   std::string kind;  // "document" | "reference"
   std::string file;  // the shared document's file name; empty for named references
   std::string url;   // empty when the knowledge base gives none
+  std::string publisher;  // empty when unknown ("NHS", "NICE")
+  std::string year;       // empty when unknown
 };
 using SourceList = std::vector<const SourceInfo*>;
 
@@ -28,6 +30,7 @@ using SourceList = std::vector<const SourceInfo*>;
 struct FindingRef {
   std::string id;
   std::string name;
+  std::string said_as;  // how a reason names it, lower case ("weakness"): never empty in a report
 };
 
 // A cause as the knowledge base describes it.
@@ -133,6 +136,48 @@ struct ReadingReport {
   bool names_complaint = false;  // some present or possible symptom or sign was read
 };
 
+// A structured answer (--evidence, an API request) that disagrees with the text about
+// one finding, and which reading the assessment used.
+struct ConflictItem {
+  FindingRef finding;
+  EvidenceStatus given = EvidenceStatus::kAbsent;  // the structured answer
+  EvidenceStatus read = EvidenceStatus::kPresent;  // what the text says
+  std::string text;                                // the words of the text
+  EvidenceStatus used = EvidenceStatus::kAbsent;   // what the assessment used
+  bool emergency_sign = false;  // an emergency sign: the more urgent reading stands
+};
+
+// The disposition: what the person should do, in plain words, for the level decided.
+struct DispositionReport {
+  TriageLevel level = TriageLevel::kSelfCare;
+  std::string headline;  // "Call an ambulance now"
+  std::string do_now;    // emergency levels: the knowledge base's instruction; else empty
+  std::string see;       // whom to see, in plain words; never an id
+  std::string see_id;    // the route it names ("general_practice", "prescriber")
+  std::string how_soon;  // "within 24 hours"
+  // The reasons for this level only, most important first (no milder reason under an
+  // emergency). Causes' reasons are reworded ("Stroke is possible (about 35 %)").
+  std::vector<TriageReasonItem> reasons;
+  // Emergency levels: the findings that set the level (the signs), what to tell the call
+  // handler, what not to do; the sources of that wording.
+  std::vector<FindingRef> signs;
+  std::vector<std::string> signs_said;  // per sign: the words of the text, or empty
+  std::vector<std::string> tell;
+  std::vector<std::string> do_not;
+  SourceList sources;
+};
+
+// A cause as a report shows it.
+struct CauseView {
+  size_t condition = 0;  // index into AssessReport::conditions
+  bool moved = false;    // the evidence moved it (odds ratio past the policy's bar)
+  double odds_ratio = 1;  // posterior odds / prior odds
+  bool numeric = false;  // the probability is worth a number
+  std::string likelihood;  // "about 90 %", "over 95 %", or words ("possible")
+  std::vector<std::string> why;      // plain reasons, one fact each ("6 coffees a day")
+  std::vector<std::string> against;  // "no weakness"
+};
+
 // The assessment (`assess`).
 struct AssessReport {
   // False when a text was given, no structured evidence, and nothing in the text names a
@@ -160,6 +205,27 @@ struct AssessReport {
   SourceList cited;
   std::string knowledge_version;
   std::string disclaimer;
+
+  // ---- The report as a person reads it (docs/report.md); policy from meta.yaml `report`.
+  DispositionReport disposition;
+  // The causes a short report shows: moved by the evidence, likely enough, at most
+  // causes_max; empty when nothing moved any cause (then `not_enough_information`).
+  std::vector<CauseView> causes;
+  std::vector<CauseView> causes_details;  // --details: the first causes_max_details
+  bool enough_information = true;
+  std::string not_enough_information;
+  std::string numbers_mean;  // what the numbers mean; several causes can act at once
+  // The evidence as understood, one fact per line in plain words ("no weakness",
+  // "for about 5 days", "eyelid twitching (\"my left eyelid twitches\")").
+  std::vector<std::string> understood_lines;
+  // The advice that fits the level (none for an emergency), at most advice_max, without
+  // the always-shown items; the safety net in short.
+  std::vector<const AdviceInfo*> advice_shown;
+  std::string safety_net;
+  SourceList safety_net_sources;
+  std::vector<ConflictItem> conflicts;
+  std::string conflict_note;
+  SourceList sources_shown;  // what a short report cites, at most sources_max
   // What the pointers above point into: shared with the engine, kept alive by the report.
   std::shared_ptr<const ReportTexts> texts;
 };

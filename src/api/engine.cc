@@ -24,6 +24,8 @@ struct Engine::Rep {
   std::unique_ptr<TextReader> reader;
   Catalogue catalogue;
   std::shared_ptr<const ReportTexts> texts;
+  // emergency_sign[f]: finding f is in a `when` list of a red flag at an emergency level.
+  std::vector<char> emergency_sign;
 
   Date Today() const { return today ? *today : env->Today(); }
 
@@ -56,6 +58,46 @@ void FillPatient(const Reading& r, Patient* p) {
 
 bool HasWords(const std::string& s) { return s.find_first_not_of(" \t\r\n") != std::string::npos; }
 
+bool Reported(EvidenceStatus s) { return s == EvidenceStatus::kPresent || s == EvidenceStatus::kPossible; }
+
+// Where a structured answer and the text disagree about a finding (one says it is there,
+// the other that it is not, or the answer does not know a sign the text reports). For an
+// emergency sign the text's more urgent reading is kept in *evidence (SPEC §7: never
+// settled as absent); otherwise the answer stands, as CombineEvidence has it.
+std::vector<ConflictItem> Reconcile(const Knowledge& kb, const std::vector<char>& emergency_sign,
+                                    const std::vector<Evidence>& given, const std::vector<Evidence>& read,
+                                    std::vector<Evidence>* evidence) {
+  std::vector<ConflictItem> out;
+  for (const Evidence& g : given) {
+    for (const Evidence& t : read) {
+      if (t.id != g.id || Reported(t.status) == Reported(g.status)) continue;
+      if (!Reported(t.status) && g.status == EvidenceStatus::kUnknown) continue;  // denied and not known: no quarrel
+      const int f = kb.FindingIndex(g.id);
+      const bool urgent = f >= 0 && emergency_sign[f] && Reported(t.status);
+      if (g.status == EvidenceStatus::kUnknown && !urgent) continue;
+      ConflictItem c;
+      c.finding = {g.id, f >= 0 ? kb.findings[f].name : g.id, ""};
+      c.given = g.status;
+      c.read = t.status;
+      c.text = t.text;
+      c.emergency_sign = urgent;
+      c.used = urgent ? t.status : g.status;
+      if (urgent)
+        for (Evidence& e : *evidence)
+          if (e.id == g.id) {
+            e.status = t.status;
+            e.spans = t.spans;
+            e.text = t.text;
+            e.origin = t.origin;
+            e.cues = t.cues;
+          }
+      out.push_back(std::move(c));
+      break;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Engine::Engine(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
@@ -83,6 +125,12 @@ Status Engine::Open(const Options& options, std::unique_ptr<Engine>* out) {
   rep->model = CompileModel(*rep->kb);
   rep->catalogue = BuildCatalogue(*rep->kb);
   rep->texts = BuildReportTexts(*rep->kb);
+  rep->emergency_sign.assign(rep->kb->findings.size(), 0);
+  for (const RedFlag& flag : rep->kb->red_flags)
+    if (flag.level == TriageLevel::kEmergencyAmbulance || flag.level == TriageLevel::kEmergency)
+      for (const std::vector<int>& alt : flag.when)
+        for (int f : alt)
+          if (f >= 0) rep->emergency_sign[f] = 1;
   out->reset(new Engine(std::move(rep)));
   return Status::OK();
 }
@@ -97,16 +145,19 @@ Status Engine::Assess(const AssessRequest& request, AssessReport* out) const {
   Patient patient = request.patient;
   std::vector<Evidence> evidence = request.evidence;
   Reading reading;
+  std::vector<ConflictItem> conflicts;
   if (request.text) {
     reading = rep_->reader->Read(*request.text, rep_->Today());
     evidence = CombineEvidence(request.evidence, reading.evidence);
+    conflicts = Reconcile(kb, rep_->emergency_sign, request.evidence, reading.evidence, &evidence);
     FillPatient(reading, &patient);
   }
   const Assessment a = twitchcheck::Assess(kb, rep_->model, evidence, patient);
   // Text with nothing readable in it (and nothing else given) gets no level: it may be an
   // emergency described in words the reader does not know (SPEC §4, §7).
   const bool understood = !(request.text && request.evidence.empty() && !Understood(kb, a));
-  *out = BuildAssessReport(kb, rep_->texts, a, patient, request.text ? &reading : nullptr, understood);
+  *out = BuildAssessReport(kb, rep_->texts, a, patient, request.text ? &reading : nullptr, understood,
+                           request.text ? std::string_view(*request.text) : std::string_view(), std::move(conflicts));
   return Status::OK();
 }
 
@@ -129,7 +180,8 @@ Status Engine::NextStep(const InterviewRequest& request, InterviewStepReport* ou
   if (step.question) out->question = BuildQuestion(kb, *step.question);
   out->should_stop = step.should_stop;
   out->stop_reason = step.stop_reason;
-  out->assessment = BuildAssessReport(kb, rep_->texts, step.assessment, patient, has_text ? &reading : nullptr, true);
+  out->assessment = BuildAssessReport(kb, rep_->texts, step.assessment, patient, has_text ? &reading : nullptr, true,
+                                      has_text ? std::string_view(request.text) : std::string_view());
   return Status::OK();
 }
 

@@ -17,7 +17,8 @@ namespace twitchcheck {
 namespace {
 
 const char kAssessUsage[] =
-    "usage: twitchcheck assess [--age N] [--sex female|male] [--json] [--color|--no-color]\n"
+    "usage: twitchcheck assess [--age N] [--sex female|male] [--json] [--details]\n"
+    "                          [--color|--no-color]\n"
     "                          [--evidence ID=STATUS,...] [--diary [--db PATH]]\n"
     "                          [TEXT | --text-file F | -]\n\n"
     "Reads what a person says about their twitching (TEXT, a file, or - for stdin; at most\n"
@@ -25,6 +26,17 @@ const char kAssessUsage[] =
     "the knowledge base, e.g. --evidence facial_droop=absent) and/or what the diary shows\n"
     "(--diary: how long, how often, new sites, weakness noted), and says what is most likely\n"
     "behind it, how urgently to see whom, and what to do. It is not a diagnosis.\n\n"
+    "The report is short by default: for an emergency, what to do now, the signs that set\n"
+    "it, what to tell the call handler and what not to do; otherwise whom to see and how\n"
+    "soon, the causes your words made more likely, what was understood, what you can do and\n"
+    "sources, on one screen. --details shows everything (every cause considered, every\n"
+    "reason, all the advice, every source). Width: COLUMNS, else the terminal's; colour\n"
+    "only on a terminal, never with NO_COLOR set (or --no-color).\n\n"
+    "Examples:\n"
+    "  twitchcheck assess --age 31 \"my left eyelid has twitched for 5 days\"\n"
+    "  twitchcheck assess --details --age 58 \"the left side of my face twitches\"\n"
+    "  twitchcheck assess --evidence facial_droop=absent \"my face suddenly drooped\"\n"
+    "  echo \"calf twitching, scared of ALS\" | twitchcheck assess --json -\n\n"
     "Exit status: 0 assessed; 3 nothing in the text names a symptom it can read (another\n"
     "language, noise): no level is given, only the emergency signs and how to get help;\n"
     "2 bad usage; 1 bad data or I/O.\n";
@@ -82,6 +94,8 @@ int CmdAssess(const CommandArgs& a) {
   }
   TerminalStyle style;
   style.color = in.color.value_or(StdoutWantsColor());
+  style.width = TerminalColumns();
+  style.details = in.details;
   if (in.json) std::cout << AssessReportJson(report) << "\n";
   else std::cout << (report.understood ? RenderAssessment(report, style) : RenderNotUnderstood(report, style));
   return report.understood ? 0 : 3;

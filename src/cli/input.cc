@@ -82,6 +82,8 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
       return false;
     } else if (a == "--json") {
       in->json = true;
+    } else if (a == "--details" && allow_evidence) {
+      in->details = true;
     } else if (a == "--color") {
       in->color = true;
     } else if (a == "--no-color") {

@@ -26,6 +26,7 @@ struct AssessInput {
   std::string text;
   bool has_text = false;
   bool json = false;
+  bool details = false;  // --details: the whole report (assess)
   bool help = false;
   std::optional<bool> color;       // --color / --no-color; unset = decide from the terminal
   bool diary = false;              // --diary: add what the diary shows to the evidence

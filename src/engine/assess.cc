@@ -187,29 +187,46 @@ std::vector<int> ChooseAdvice(const Knowledge& kb, const std::vector<char>& repo
                               const std::vector<ConditionResult>& ranked) {
   std::vector<int> out;
   std::vector<char> taken(kb.advice.size(), 0);
-  auto take = [&](int a) {
-    if (a >= 0 && !taken[a]) {
-      taken[a] = 1;
-      out.push_back(a);
-    }
-  };
   std::vector<char> likely(kb.conditions.size(), 0);
-  for (const ConditionResult& cr : ranked)
+  // A treatment is a doctor's option for a cause that is likely, not merely possible
+  // (meta.yaml report.treatment_min_probability).
+  std::vector<char> treatable(kb.conditions.size(), 0);
+  for (const ConditionResult& cr : ranked) {
     if (cr.probability >= kb.advice_threshold) likely[cr.condition] = 1;
+    if (cr.probability >= kb.report.treatment_min_probability) treatable[cr.condition] = 1;
+  }
+  auto reported_any = [&](const std::vector<int>& fs) {
+    return std::any_of(fs.begin(), fs.end(), [&](int f) { return f >= 0 && reported[f]; });
+  };
+  // Where the item applies at all (the phase of an illness: advice requires/unless).
+  auto applies = [&](const Advice& adv) {
+    return (adv.requires_findings.empty() || reported_any(adv.requires_findings)) && !reported_any(adv.unless_findings);
+  };
+  auto take = [&](int a, int condition) {
+    if (a < 0 || taken[a] || !applies(kb.advice[a])) return;
+    if (kb.advice[a].kind == "treatment" && (condition < 0 || !treatable[condition])) return;
+    taken[a] = 1;
+    out.push_back(a);
+  };
   // The likely causes' own advice first, most likely cause first.
   for (const ConditionResult& cr : ranked)
     if (likely[cr.condition])
-      for (int a : kb.conditions[cr.condition].advice) take(a);
+      for (int a : kb.conditions[cr.condition].advice) take(a, cr.condition);
   for (size_t a = 0; a < kb.advice.size(); ++a) {
     const Advice& adv = kb.advice[a];
+    if (adv.kind == "treatment") {  // offered through a cause that is likely enough, never by a finding alone
+      for (int c : adv.when_conditions)
+        if (c >= 0 && treatable[c]) take(static_cast<int>(a), c);
+      continue;
+    }
     bool fits = std::any_of(adv.when_conditions.begin(), adv.when_conditions.end(),
                             [&](int c) { return c >= 0 && likely[c]; }) ||
                 std::any_of(adv.when_findings.begin(), adv.when_findings.end(),
                             [&](int f) { return f >= 0 && reported[f]; });
-    if (fits) take(static_cast<int>(a));
+    if (fits) take(static_cast<int>(a), -1);
   }
   for (size_t a = 0; a < kb.advice.size(); ++a)
-    if (kb.advice[a].always) take(static_cast<int>(a));
+    if (kb.advice[a].always) take(static_cast<int>(a), -1);
   return out;
 }
 

@@ -73,6 +73,9 @@ struct Finding {
   // "bum cheek" (a buttock twitch) masks the facial cheek twitch inside it.
   std::vector<int> masks;    // finding indices
   std::optional<AttributeRange> from_attribute;
+  // How a report names it in a reason, lower case ("no weakness" is "no " + said_as);
+  // empty: the name, its first letter lower-cased.
+  std::string said_as;
   std::vector<int> sources;
   std::string file;  // where it was defined, for messages
   int line = 0;
@@ -131,7 +134,62 @@ struct Advice {
   std::vector<std::string> foods;
   std::vector<int> when_conditions;
   std::vector<int> when_findings;
+  // Where the item applies at all: when non-empty, one of `requires_findings` must be
+  // reported; none of `unless_findings` may be (the phase of an illness: botulinum toxin is
+  // for the synkinesis of recovery, not for a face that has just drooped).
+  std::vector<int> requires_findings;
+  std::vector<int> unless_findings;
   bool always = false;
+  std::vector<int> sources;
+};
+
+// What a report shows by default (meta.yaml `report`; docs/report.md). Defaults are the
+// values a knowledge base without the key gets.
+struct ReportPolicy {
+  int causes_max = 4;
+  int causes_max_details = 10;
+  double cause_min_odds_ratio = 2.0;  // posterior odds / prior odds for a cause to be listed
+  double cause_min_probability = 0.10;
+  double number_min_probability = 0.20;  // below: words, not a number
+  double number_max = 0.95;              // above: "over 95 %"
+  int number_step = 5;                   // percent
+  std::vector<std::pair<double, std::string>> likelihood_words;  // (min, word), highest min first
+  double reason_min_weight = 0.4;        // log odds a finding must add to be named as a reason
+  int reasons_per_cause = 3;
+  int advice_max = 3;
+  int sources_max = 4;
+  double treatment_min_probability = 0.5;
+  // advice_kinds[level]: the advice kinds that fit the level, in order; empty: none.
+  std::vector<std::string> advice_kinds[5];
+  std::string numbers_mean;
+  std::string not_enough_information;
+  std::string safety_net;
+  std::vector<int> safety_net_sources;
+  std::string conflict_note;
+};
+
+// meta.yaml `dispositions`: a level in plain words.
+struct DispositionText {
+  std::string headline;
+  std::string how_soon;
+};
+
+// meta.yaml `routing` (docs/report.md): whom a report names.
+struct RoutingPolicy {
+  std::string self_care;      // the route for self care (a pharmacist)
+  std::string first_contact;  // whom most see first (a GP)
+  std::vector<std::string> direct;  // routes named as they are
+  std::vector<std::string> prefer;  // order among the routes the level's reasons name
+  std::vector<int> specialist_flags;  // red flags that call for their specialist directly
+  double specialist_min_probability = 0.5;
+  std::string specialist_min_seriousness = "moderate";
+};
+
+// meta.yaml `emergency_steps`, per emergency level: what an emergency report says.
+struct EmergencySteps {
+  std::string do_now;
+  std::vector<std::string> tell;    // what to tell the call handler
+  std::vector<std::string> do_not;  // what not to do (and what to note)
   std::vector<int> sources;
 };
 
@@ -168,6 +226,13 @@ struct Knowledge {
   // else was said (meta.yaml emergency_screen: question text and finding ids).
   std::string screen_question;
   std::vector<int> screen;
+  // The report: what it shows, how it names levels and whom to see, what an emergency
+  // report says (meta.yaml report, dispositions, specialists, routing, emergency_steps).
+  ReportPolicy report;
+  DispositionText disposition[5];
+  std::map<std::string, std::string> specialist_names;  // id -> words for a person
+  RoutingPolicy routing;
+  EmergencySteps emergency_steps[2];  // [0] emergency_ambulance, [1] emergency
   double InterviewWeight(const Condition& c) const {
     auto it = interview_weight.find(c.seriousness);
     return it == interview_weight.end() ? 1.0 : it->second;

@@ -61,6 +61,9 @@ CoverageReport Coverage(const Knowledge& kb) {
     if (fd.phrases.empty() && fd.combos.empty() && !fd.from_attribute && fd.question.empty())
       r.findings_never_read.push_back(fd.id);
   }
+  // The report's own wording (meta.yaml) cites sources too.
+  cited.insert(kb.report.safety_net_sources.begin(), kb.report.safety_net_sources.end());
+  for (const EmergencySteps& st : kb.emergency_steps) cited.insert(st.sources.begin(), st.sources.end());
   for (size_t s = 0; s < kb.sources.size(); ++s)
     if (!cited.count(static_cast<int>(s))) r.sources_cited_by_nothing.push_back(kb.sources[s].id);
   return r;

@@ -67,7 +67,7 @@ struct PendingRef {
   std::string file;
   int line;
   std::string id;
-  enum Kind { kFinding, kCondition, kSource, kAdvice } kind;
+  enum Kind { kFinding, kCondition, kSource, kAdvice, kRedFlag } kind;
 };
 
 // A text value and the line it was written on.
@@ -290,7 +290,8 @@ class Loader {
   void Meta(const std::string& file, const YamlNode& root) {
     if (!root.IsMap()) return Error(file, 0, "expected 'version:' and 'population:'");
     Keys(file, root, "meta.yaml", {"version", "population", "disclaimer", "triage_thresholds", "advice_threshold",
-                                   "uncertain_weight", "describe_question", "emergency_screen", "interview_weights", "not_understood"});
+                                   "uncertain_weight", "describe_question", "emergency_screen", "interview_weights", "not_understood",
+                                   "report", "dispositions", "specialists", "routing", "emergency_steps"});
     kb_->version = Str(file, root, "version", true);
     kb_->population = Str(file, root, "population", false);
     kb_->disclaimer = Str(file, root, "disclaimer", true);
@@ -323,6 +324,78 @@ class Loader {
       Refs(file, screen, "findings", PendingRef::kFinding, &kb_->screen);
       if (kb_->screen.empty()) Error(file, Line(screen), "emergency_screen lists no findings");
     }
+    if (YamlNode r = root["report"]) ReportPolicyKeys(file, r);
+    if (YamlNode d = root["dispositions"]) {
+      if (!d.IsMap()) return Error(file, Line(d), "'dispositions' must map level names to headline and how_soon");
+      for (const auto& kv : d) {
+        auto l = ParseTriage(kv.first.Scalar());
+        if (!l) {
+          Error(file, Line(kv.first), "dispositions: unknown triage level '" + Shown(kv.first.Scalar()) + "'");
+          continue;
+        }
+        Keys(file, kv.second, "disposition", {"headline", "how_soon"});
+        DispositionText& t = kb_->disposition[static_cast<int>(*l)];
+        t.headline = Str(file, kv.second, "headline", true);
+        t.how_soon = Str(file, kv.second, "how_soon", false);  // optional: self care needs no "how soon"
+      }
+    }
+    if (YamlNode sp = root["specialists"]) {
+      if (!sp.IsMap()) return Error(file, Line(sp), "'specialists' must map specialist ids to words for a person");
+      for (const auto& kv : sp) {
+        const std::string id = kv.first.Scalar();
+        if (!CheckId(file, Line(kv.first), id)) continue;
+        if (!kv.second.IsScalar() || !HasWords(kv.second.Scalar()))
+          Error(file, Line(kv.second), "specialist '" + id + "' needs words for a person");
+        else
+          kb_->specialist_names[id] = kv.second.Scalar();
+      }
+      specialists_line_ = Line(sp);
+    }
+    if (YamlNode ro = root["routing"]) {
+      if (!ro.IsMap()) return Error(file, Line(ro), "'routing' must be a mapping");
+      Keys(file, ro, "routing", {"self_care", "first_contact", "direct", "prefer", "specialist_flags",
+                                 "specialist_min_probability", "specialist_min_seriousness"});
+      RoutingPolicy& rp = kb_->routing;
+      rp.self_care = Str(file, ro, "self_care", true);
+      rp.first_contact = Str(file, ro, "first_contact", true);
+      routed_.push_back({rp.self_care, Line(ro["self_care"], ro)});
+      routed_.push_back({rp.first_contact, Line(ro["first_contact"], ro)});
+      for (const char* key : {"direct", "prefer"})
+        for (Text& t : Items(file, ro, key)) {
+          routed_.push_back(t);
+          (std::string(key) == "direct" ? rp.direct : rp.prefer).push_back(t.text);
+        }
+      Refs(file, ro, "specialist_flags", PendingRef::kRedFlag, &rp.specialist_flags);
+      if (Num(file, ro, "specialist_min_probability", &v, false) &&
+          Probability(file, Line(ro["specialist_min_probability"]), "specialist_min_probability", v, true))
+        rp.specialist_min_probability = v;
+      if (ro["specialist_min_seriousness"]) {
+        rp.specialist_min_seriousness = Str(file, ro, "specialist_min_seriousness", true);
+        if (!kSeriousness.count(rp.specialist_min_seriousness))
+          Error(file, Line(ro["specialist_min_seriousness"]),
+                "unknown seriousness '" + Shown(rp.specialist_min_seriousness) + "'");
+      }
+    }
+    if (YamlNode es = root["emergency_steps"]) {
+      if (!es.IsMap()) return Error(file, Line(es), "'emergency_steps' must map emergency levels to steps");
+      for (const auto& kv : es) {
+        auto l = ParseTriage(kv.first.Scalar());
+        if (!l || !(*l == TriageLevel::kEmergencyAmbulance || *l == TriageLevel::kEmergency)) {
+          Error(file, Line(kv.first), "emergency_steps: '" + Shown(kv.first.Scalar()) +
+                                          "' is not emergency_ambulance or emergency");
+          continue;
+        }
+        const YamlNode& n = kv.second;
+        Keys(file, n, "emergency steps", {"do_now", "tell", "do_not", "sources"});
+        EmergencySteps& st = kb_->emergency_steps[static_cast<int>(*l)];
+        st.do_now = Str(file, n, "do_now", true);
+        st.tell = StrList(file, n, "tell");
+        st.do_not = StrList(file, n, "do_not");
+        if (!n["sources"] || n["sources"].size() == 0)
+          Error(file, Line(n), "emergency steps for '" + kv.first.Scalar() + "' cite no source");
+        Refs(file, n, "sources", PendingRef::kSource, &st.sources);
+      }
+    }
     if (YamlNode w = root["interview_weights"]) {
       if (!w.IsMap()) return Error(file, Line(w), "'interview_weights' must map seriousness names to numbers");
       NumberMap(file, w, "interview weight", [&](const std::string& name, double x, int line) {
@@ -331,6 +404,92 @@ class Loader {
         else kb_->interview_weight[name] = x;
       });
     }
+  }
+
+  // meta.yaml `report`: every number within its range, every text present.
+  void ReportPolicyKeys(const std::string& file, const YamlNode& r) {
+    if (!r.IsMap()) return Error(file, Line(r), "'report' must be a mapping");
+    Keys(file, r, "report", {"causes_max", "causes_max_details", "cause_min_odds_ratio", "cause_min_probability",
+                             "number_min_probability", "number_max", "number_step", "likelihood_words",
+                             "reason_min_weight", "reasons_per_cause", "advice_max", "sources_max",
+                             "treatment_min_probability", "advice_kinds", "numbers_mean", "not_enough_information",
+                             "safety_net", "safety_net_sources", "conflict_note"});
+    ReportPolicy& p = kb_->report;
+    auto count = [&](const char* key, int* out, int lo, int hi) {
+      double v;
+      if (!Num(file, r, key, &v, false)) return;
+      if (v != std::floor(v) || v < lo || v > hi)
+        Error(file, Line(r[key]), std::string("report: '") + key + "' must be a whole number from " +
+                                      std::to_string(lo) + " to " + std::to_string(hi));
+      else
+        *out = static_cast<int>(v);
+    };
+    auto prob = [&](const char* key, double* out) {
+      double v;
+      if (Num(file, r, key, &v, false) && Probability(file, Line(r[key]), std::string("report: ") + key, v, true))
+        *out = v;
+    };
+    count("causes_max", &p.causes_max, 1, 40);
+    count("causes_max_details", &p.causes_max_details, 1, 100);
+    count("number_step", &p.number_step, 1, 25);
+    count("reasons_per_cause", &p.reasons_per_cause, 0, 10);
+    count("advice_max", &p.advice_max, 0, 40);
+    count("sources_max", &p.sources_max, 0, 40);
+    prob("cause_min_probability", &p.cause_min_probability);
+    prob("number_min_probability", &p.number_min_probability);
+    prob("number_max", &p.number_max);
+    prob("treatment_min_probability", &p.treatment_min_probability);
+    double v;
+    if (Num(file, r, "cause_min_odds_ratio", &v, false)) {
+      if (v < 1 || v > 1000) Error(file, Line(r["cause_min_odds_ratio"]), "report: 'cause_min_odds_ratio' must be in [1, 1000]");
+      else p.cause_min_odds_ratio = v;
+    }
+    if (Num(file, r, "reason_min_weight", &v, false)) {
+      if (v < 0 || v > 20) Error(file, Line(r["reason_min_weight"]), "report: 'reason_min_weight' must be in [0, 20]");
+      else p.reason_min_weight = v;
+    }
+    if (YamlNode words = r["likelihood_words"]) {
+      if (!words.IsSequence()) Error(file, Line(words), "report: 'likelihood_words' must be a list of {min, word}");
+      else
+        for (const YamlNode& w : words) {
+          if (!IsEntry(file, w, "likelihood word")) continue;
+          Keys(file, w, "likelihood word", {"min", "word"});
+          double m = 0;
+          if (!Num(file, w, "min", &m, true)) continue;
+          if (m < 0 || m > 1) Error(file, Line(w["min"]), "likelihood word: 'min' must be in [0, 1]");
+          if (!p.likelihood_words.empty() && m >= p.likelihood_words.back().first)
+            Error(file, Line(w["min"]), "likelihood words must go from the highest 'min' to the lowest");
+          p.likelihood_words.push_back({m, Str(file, w, "word", true)});
+        }
+      if (!p.likelihood_words.empty() && p.likelihood_words.back().first != 0)
+        Error(file, Line(words), "the last likelihood word needs 'min: 0' (every probability needs a word)");
+    }
+    if (YamlNode kinds = r["advice_kinds"]) {
+      if (!kinds.IsMap()) Error(file, Line(kinds), "report: 'advice_kinds' must map levels to lists of advice kinds");
+      else
+        for (const auto& kv : kinds) {
+          auto l = ParseTriage(kv.first.Scalar());
+          if (!l) {
+            Error(file, Line(kv.first), "advice_kinds: unknown triage level '" + Shown(kv.first.Scalar()) + "'");
+            continue;
+          }
+          std::vector<std::string>& out = p.advice_kinds[static_cast<int>(*l)];
+          if (!kv.second.IsSequence()) {
+            Error(file, Line(kv.second), "advice_kinds: each level needs a list of advice kinds");
+            continue;
+          }
+          for (const YamlNode& k : kv.second) {
+            const std::string kind = k.IsScalar() ? k.Scalar() : "";
+            if (!kAdviceKinds.count(kind)) Error(file, Line(k), "advice_kinds: unknown advice kind '" + Shown(kind) + "'");
+            else out.push_back(kind);
+          }
+        }
+    }
+    p.numbers_mean = Str(file, r, "numbers_mean", false);
+    p.not_enough_information = Str(file, r, "not_enough_information", false);
+    p.safety_net = Str(file, r, "safety_net", false);
+    p.conflict_note = Str(file, r, "conflict_note", false);
+    Refs(file, r, "safety_net_sources", PendingRef::kSource, &p.safety_net_sources);
   }
 
   // Calls fn(key, number, line) for each entry of a map of numbers; a value that is not a
@@ -377,7 +536,7 @@ class Loader {
     for (const YamlNode& n : list) {
       if (!IsEntry(file, n, "finding")) continue;
       Keys(file, n, "finding", {"id", "name", "category", "leak", "question", "mention_counts", "phrases",
-                                "from_attribute", "sources", "implies", "masks", "combos"});
+                                "from_attribute", "sources", "implies", "masks", "combos", "said_as"});
       // Built in place: pending references point into it. Never removed: any error
       // discards the whole load.
       Finding& f = kb_->findings.emplace_back();
@@ -393,6 +552,7 @@ class Loader {
       if (Num(file, n, "leak", &f.leak, true))
         Probability(file, Line(n["leak"]), "finding '" + f.id + "': leak", f.leak, false);
       f.question = Str(file, n, "question", false);
+      f.said_as = Str(file, n, "said_as", false);
       Flag(file, n, "mention_counts", &f.mention_counts);
       for (Text& t : Items(file, n, "phrases")) {
         std::string& p = t.text;
@@ -579,7 +739,7 @@ class Loader {
     for (const YamlNode& n : list) {
       if (!IsEntry(file, n, "advice item")) continue;
       Keys(file, n, "advice item", {"id", "kind", "title", "text", "foods", "always", "sources", "when_conditions",
-                                    "when_findings"});
+                                    "when_findings", "requires_findings", "unless_findings"});
       Advice& a = kb_->advice.emplace_back();
       int line = Line(n["id"], n);
       a.id = Str(file, n, "id", true);
@@ -594,6 +754,8 @@ class Loader {
       Refs(file, n, "sources", PendingRef::kSource, &a.sources);
       Refs(file, n, "when_conditions", PendingRef::kCondition, &a.when_conditions);
       Refs(file, n, "when_findings", PendingRef::kFinding, &a.when_findings);
+      Refs(file, n, "requires_findings", PendingRef::kFinding, &a.requires_findings);
+      Refs(file, n, "unless_findings", PendingRef::kFinding, &a.unless_findings);
       if (CheckId(file, line, a.id) &&
           !kb_->advice_index.emplace(a.id, kb_->advice.size() - 1).second)
         Error(file, line, "duplicate advice id '" + a.id + "'");
@@ -607,6 +769,7 @@ class Loader {
       case PendingRef::kCondition: m = &kb_->condition_index; break;
       case PendingRef::kSource: m = &kb_->source_index; break;
       case PendingRef::kAdvice: m = &kb_->advice_index; break;
+      case PendingRef::kRedFlag: m = &kb_->red_flag_index; break;
     }
     auto it = m->find(id);
     return it == m->end() ? -1 : it->second;
@@ -618,12 +781,26 @@ class Loader {
       case PendingRef::kCondition: return "condition";
       case PendingRef::kSource: return "source";
       case PendingRef::kAdvice: return "advice";
+      case PendingRef::kRedFlag: return "red flag";
     }
     return "";
   }
 
   // Resolves every id reference and checks what needs the whole picture.
   void Link_() {
+    // Every route a report can name has words for a person (meta.yaml specialists), so a
+    // report never shows an id such as "general_practice".
+    if (specialists_line_ > 0) {
+      auto named = [&](const std::string& id) { return id.empty() || kb_->specialist_names.count(id) > 0; };
+      for (const Condition& c : kb_->conditions)
+        if (!named(c.specialist))
+          Error("meta.yaml", specialists_line_, "specialists: no words for '" + c.specialist + "' (condition '" + c.id + "')");
+      for (const RedFlag& r : kb_->red_flags)
+        if (!named(r.specialist))
+          Error("meta.yaml", specialists_line_, "specialists: no words for '" + r.specialist + "' (red flag '" + r.id + "')");
+      for (const Text& t : routed_)
+        if (!named(t.text)) Error("meta.yaml", t.line, "routing names '" + Shown(t.text) + "', which specialists does not list");
+    }
     for (const Binding& b : bind_) {
       const PendingRef& p = pending_[b.pending];
       int idx = Resolve(p.kind, p.id);
@@ -782,6 +959,8 @@ class Loader {
   std::vector<RedFlagWhen> red_flag_when_;
   std::vector<Implies> implies_, masks_;  // finding ids, resolved once all are loaded
   std::map<std::string, std::string> phrase_owner_;
+  std::vector<Text> routed_;   // specialist ids named in meta.yaml routing
+  int specialists_line_ = 0;   // meta.yaml `specialists:`, 0 when absent
 };
 
 bool HasIssueAbout(const std::vector<KbIssue>& issues, const std::string& path) {

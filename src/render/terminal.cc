@@ -1,11 +1,13 @@
 #include "render/terminal.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <set>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -13,7 +15,20 @@ namespace twitchcheck {
 
 bool StdoutWantsColor() {
   const char* term = std::getenv("TERM");
-  return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && term && std::string(term) != "dumb";
+  const char* no_color = std::getenv("NO_COLOR");  // no-color.org: set and not empty
+  return isatty(STDOUT_FILENO) && !(no_color && *no_color) && term && std::string(term) != "dumb";
+}
+
+int TerminalColumns() {
+  if (const char* c = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long n = std::strtol(c, &end, 10);
+    if (end != c && *end == '\0' && n >= 20 && n <= 1000) return static_cast<int>(n);
+  }
+  struct winsize ws {};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return std::max(20, static_cast<int>(ws.ws_col));
+  return 80;
 }
 
 namespace {
@@ -36,134 +51,300 @@ const char* LevelColor(TriageLevel l) {
   return "1";
 }
 
-std::string Bar(double p, int width = 20) {
-  int full = static_cast<int>(std::lround(p * width));
+// Columns a UTF-8 string takes (one per code point: the report's text has no wide glyphs).
+size_t Columns(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Bar(double p, int width) {
+  const int full = static_cast<int>(std::lround(std::clamp(p, 0.0, 1.0) * width));
   std::string s;
   for (int i = 0; i < width; ++i) s += i < full ? "\u2588" : "\u2591";
   return s;
 }
 
-std::string Wrap(const std::string& text, size_t indent, size_t width = 88) {
-  std::string out, line;
-  size_t start = 0;
-  const std::string pad(indent, ' ');
-  while (start < text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    std::string word = text.substr(start, end - start);
-    if (!line.empty() && indent + line.size() + 1 + word.size() > width) {
-      out += pad + line + "\n";
+std::vector<std::string> WrapLines(std::string_view text, size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t at = 0;
+  while (at < text.size()) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\n')) ++at;
+    if (at >= text.size()) break;
+    size_t end = at;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+    const std::string_view word = text.substr(at, end - at);
+    if (!line.empty() && Columns(line) + 1 + Columns(word) > width) {
+      lines.push_back(line);
       line.clear();
     }
-    line += (line.empty() ? "" : " ") + word;
-    start = end + 1;
+    if (!line.empty()) line += ' ';
+    line += word;
+    at = end;
   }
-  if (!line.empty()) out += pad + line + "\n";
-  return out;
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+class Page {
+ public:
+  Page(const TerminalStyle& style) : paint_{style.color}, width_(std::max(20, style.width > 0 ? style.width : TerminalColumns())) {}
+  void Text(std::string_view t, size_t indent = 0) { out_ += WrapText(t, std::string(indent, ' '), indent, width_); }
+  void Item(std::string_view t, size_t indent = 2) {
+    out_ += WrapText(t, std::string(indent, ' ') + "- ", indent + 2, width_);
+  }
+  void Heading(const std::string& h) { out_ += paint_(h, "1") + "\n"; }
+  void Blank() { out_ += "\n"; }
+  void Raw(const std::string& s) { out_ += s; }
+  size_t width() const { return width_; }
+  const Paint& paint() const { return paint_; }
+  std::string str() const { return out_; }
+
+ private:
+  Paint paint_;
+  size_t width_;
+  std::string out_;
+};
+
+void Banner(Page* page, const DispositionReport& d) {
+  std::string text = " " + d.headline + " ";
+  if (d.level == TriageLevel::kEmergencyAmbulance || d.level == TriageLevel::kEmergency) {
+    for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  const std::vector<std::string> lines = WrapLines(text, page->width());
+  for (const std::string& l : lines) page->Raw(page->paint()(l, LevelColor(d.level)) + "\n");
+}
+
+void Causes(Page* page, const AssessReport& a, const std::vector<CauseView>& causes) {
+  const size_t width = page->width();
+  const int bar = width >= 70 ? 16 : 8;
+  size_t longest_l = 0, longest_n = 0;
+  for (const CauseView& v : causes) {
+    longest_l = std::max(longest_l, Columns(v.likelihood));
+    longest_n = std::max(longest_n, Columns(a.conditions[v.condition].info->name));
+  }
+  const size_t room = width > 2 + 2 + bar + 1 + longest_l ? width - (2 + 2 + bar + 1 + longest_l) : 8;
+  const size_t name_w = std::max<size_t>(8, std::min(longest_n, room));
+  for (const CauseView& v : causes) {
+    const ConditionItem& c = a.conditions[v.condition];
+    std::vector<std::string> name = WrapLines(c.info->name, name_w);
+    for (size_t i = 0; i < name.size(); ++i) {
+      std::string line = "  " + name[i];
+      if (i == 0) {
+        line += std::string(name_w - Columns(name[i]) + 2, ' ') + Bar(c.probability, bar) + " " + v.likelihood;
+      }
+      page->Raw(line + "\n");
+    }
+    std::string why;
+    if (!v.why.empty()) {
+      why = "because: ";
+      for (size_t i = 0; i < v.why.size(); ++i) why += (i ? ", " : "") + v.why[i];
+    }
+    if (!v.against.empty()) {
+      why += why.empty() ? "against: " : "; against: ";
+      for (size_t i = 0; i < v.against.size(); ++i) why += (i ? ", " : "") + v.against[i];
+    }
+    if (!why.empty()) page->Text(why, 4);
+  }
+}
+
+void Conflicts(Page* page, const AssessReport& a) {
+  if (a.conflicts.empty()) return;
+  page->Heading("Your answers and your words disagree");
+  for (const ConflictItem& c : a.conflicts) {
+    std::string line = fmt::format("{}: you answered \"{}\", but wrote \"{}\"; counted as {}", c.finding.name,
+                                   EvidenceStatusName(c.given), c.text, EvidenceStatusName(c.used));
+    if (c.emergency_sign) line += " (an emergency sign: the more urgent reading stands)";
+    page->Item(line);
+  }
+  page->Blank();
+}
+
+void Sources(Page* page, const SourceList& sources) {
+  if (sources.empty()) return;
+  page->Heading("Sources");
+  for (const SourceInfo* s : sources) page->Item(CiteSource(*s));
+}
+
+void Footer(Page* page, const AssessReport& a, const TerminalStyle& style) {
+  page->Blank();
+  page->Text(style.details ? a.disclaimer : a.disclaimer + " More: the same command with --details.");
+}
+
+void Emergency(Page* page, const AssessReport& a, const TerminalStyle& style) {
+  const DispositionReport& d = a.disposition;
+  Banner(page, d);
+  page->Text(d.do_now);
+  page->Blank();
+  if (!d.signs.empty()) {
+    page->Heading("The signs that set it");
+    for (size_t i = 0; i < d.signs.size(); ++i) {
+      std::string line = d.signs[i].said_as;
+      if (!d.signs_said[i].empty() && d.signs_said[i] != line) line += " (\"" + d.signs_said[i] + "\")";
+      page->Item(line);
+    }
+    if (!d.reasons.empty()) page->Text(d.reasons.front().text, 2);
+    page->Blank();
+  } else {
+    page->Heading("Why");
+    for (const TriageReasonItem& r : d.reasons) page->Item(r.text);
+    page->Blank();
+  }
+  Conflicts(page, a);
+  if (!d.tell.empty()) {
+    page->Heading("Tell the call handler");
+    for (const std::string& t : d.tell) page->Item(t);
+    page->Blank();
+  }
+  if (!d.do_not.empty()) {
+    page->Heading("Meanwhile");
+    for (const std::string& t : d.do_not) page->Item(t);
+    page->Blank();
+  }
+  if (!style.details) {
+    SourceList shown = a.sources_shown;
+    Sources(page, shown);
+  }
+}
+
+void Details(Page* page, const AssessReport& a) {
+  const DispositionReport& d = a.disposition;
+  std::vector<const TriageReasonItem*> milder;
+  for (const TriageReasonItem& r : a.triage.reasons)
+    if (r.level != d.level) milder.push_back(&r);
+  if (!milder.empty()) {
+    page->Heading("Other reasons, for less urgent levels");
+    for (const TriageReasonItem* r : milder) page->Item(r->text);
+    page->Blank();
+  }
+  page->Heading("Causes considered");
+  Causes(page, a, a.causes_details);
+  page->Text(a.numbers_mean, 2);
+  page->Blank();
+  page->Heading("What counted");
+  for (const std::string& l : a.understood_lines) page->Item(l);
+  for (const EvidenceItem& e : a.evidence)
+    if (e.origin == Origin::kImplied)
+      page->Item(fmt::format("{} {} (follows from what you said)", e.status == EvidenceStatus::kAbsent ? "no" : "+", e.name));
+  page->Blank();
+  if (!a.advice.empty()) {
+    page->Heading("Everything you can do");
+    for (const AdviceInfo* item : a.advice) {
+      page->Item(item->title + ": " + item->text);
+      if (!item->foods.empty()) {
+        std::string foods = "foods: ";
+        for (size_t k = 0; k < item->foods.size(); ++k) foods += (k ? ", " : "") + item->foods[k];
+        page->Text(foods, 4);
+      }
+    }
+    page->Blank();
+  }
+  SourceList all = a.disposition.sources;
+  for (const SourceInfo* s : a.safety_net_sources)
+    if (std::find(all.begin(), all.end(), s) == all.end()) all.push_back(s);
+  for (const SourceInfo* s : a.cited)
+    if (std::find(all.begin(), all.end(), s) == all.end()) all.push_back(s);
+  Sources(page, all);
+  const Patient& patient = a.patient;
+  if (patient.age || patient.sex) {
+    page->Blank();
+    page->Text(fmt::format("Assessed for: {}{}{}", patient.age ? std::to_string(*patient.age) + " years" : "",
+                           patient.age && patient.sex ? ", " : "", patient.sex ? SexName(*patient.sex) : ""));
+  }
+  if (!a.exact) page->Text("Some findings were left out of the calculation to keep it fast; see --json.");
+  page->Text("Knowledge base " + a.knowledge_version);
 }
 
 }  // namespace
 
-std::string RenderNotUnderstood(const AssessReport& r, const TerminalStyle& style) {
-  Paint paint{style.color};
-  std::string out = paint(" Not understood ", "1;33") + "\n";
-  out += Wrap(r.not_understood, 0);
-  out += "\n";
-  out += paint("Emergency signs", "1") + "\n";
-  for (const FindingRef& f : r.emergency_signs) out += Wrap("- " + f.name, 2);
-  out += Wrap(r.emergency_help, 0);
+std::string WrapText(std::string_view text, std::string_view first, size_t indent, size_t width) {
+  const size_t lead = std::max(Columns(first), indent);
+  const size_t room = width > lead + 8 ? width - lead : 8;
+  std::string out;
+  const std::vector<std::string> lines = WrapLines(text, room);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    out += i == 0 ? std::string(first) + std::string(lead - Columns(first), ' ') : std::string(indent, ' ') + std::string(lead - indent, ' ');
+    out += lines[i] + "\n";
+  }
   return out;
 }
 
-std::string RenderAssessment(const AssessReport& a, const TerminalStyle& style) {
-  Paint paint{style.color};
-  std::string out;
-  // Pointers into one array (ReportTexts::sources): their order is the knowledge base's.
-  std::set<const SourceInfo*> cited;
-
-  // 1. Triage: what to do and how soon, before anything else.
-  out += paint(fmt::format(" {} ", a.triage.action), LevelColor(a.triage.level));
-  if (!a.triage.specialist.empty())
-    out += fmt::format("  Whom to see: {}", a.triage.specialist);
-  out += "\n";
-  for (const TriageReasonItem& r : a.triage.reasons) {
-    out += Wrap("- " + r.text, 2);
-    cited.insert(r.sources.begin(), r.sources.end());
+std::string CiteSource(const SourceInfo& s) {
+  std::string out = s.title;
+  if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out += ".";
+  if (!s.publisher.empty() || !s.year.empty()) {
+    out += " " + s.publisher;
+    if (!s.year.empty()) out += (s.publisher.empty() ? "" : ", ") + s.year;
+    out += ".";
   }
-  if (a.triage.reasons.empty())
-    out += Wrap("- Nothing you reported points to a condition that needs a doctor soon.", 2);
-  out += "\n";
-
-  // 2. Likely causes.
-  out += paint("Most likely behind it", "1") + " (several causes can act together)\n";
-  int shown = 0;
-  for (const ConditionItem& c : a.conditions) {
-    if (shown >= style.max_conditions || (shown >= 3 && c.probability < 0.05)) break;
-    ++shown;
-    out += fmt::format("  {:<40} {} {:>3.0f} %\n", c.info->name, Bar(c.probability), 100 * c.probability);
-    // Reasons that at least multiply the odds by 1.5; the generic ones say little.
-    std::string why;
-    for (size_t i = 0, shown_why = 0; i < c.supporting.size() && shown_why < 4; ++i) {
-      if (c.supporting[i].weight < std::log(1.5)) break;
-      why += (shown_why++ ? ", " : "") + c.supporting[i].finding->name;
-    }
-    if (!why.empty()) out += Wrap("because: " + why, 6);
-    std::string against;
-    for (size_t i = 0; i < c.conflicting.size() && i < 3; ++i)
-      against += (i ? ", " : "") + std::string("no ") + c.conflicting[i].finding->name;
-    if (!against.empty()) out += Wrap("against: " + against, 6);
-    cited.insert(c.info->sources.begin(), c.info->sources.end());
-  }
-  out += "\n";
-
-  // 3. What was understood.
-  if (!a.evidence.empty()) {
-    out += paint("What counted", "1") + "\n";
-    for (const EvidenceItem& e : a.evidence) {
-      if (e.origin == Origin::kImplied) continue;
-      std::string said = e.text.empty() ? "" : fmt::format(" (\"{}\")", e.text);
-      out += Wrap(fmt::format("{} {}{}", e.status == EvidenceStatus::kAbsent ? "no " : (e.status == EvidenceStatus::kPossible ? "maybe " : "+ "),
-                              e.name, said), 2);
-    }
-    for (const SetAsideItem& s : a.set_aside)
-      out += Wrap(fmt::format("~ {} — not counted: {}", s.name, s.why), 2);
-    out += "\n";
-  }
-
-  // 4. What to do.
-  if (!a.advice.empty()) {
-    out += paint("What you can do", "1") + "\n";
-    // The most relevant items and the always-shown safety net; --json lists them all.
-    int listed = 0;
-    for (const AdviceInfo* item : a.advice) {
-      const AdviceInfo& adv = *item;
-      if (!adv.always && listed >= style.max_advice) continue;
-      if (!adv.always) ++listed;
-      out += Wrap("* " + adv.title + ": " + adv.text, 2);
-      if (!adv.foods.empty()) {
-        std::string foods;
-        for (size_t k = 0; k < adv.foods.size(); ++k) foods += (k ? ", " : "") + adv.foods[k];
-        out += Wrap("foods: " + foods, 4);
-      }
-      cited.insert(adv.sources.begin(), adv.sources.end());
-    }
-    out += "\n";
-  }
-
-  // 5. Sources, in the knowledge base's order.
-  out += paint("Sources", "1") + "\n";
-  for (const SourceInfo* s : cited) {
-    const SourceInfo& src = *s;
-    out += Wrap(fmt::format("[{}] {}{}", src.id, src.title, src.file.empty() ? "" : " (" + src.file + ")"), 2);
-  }
-  out += "\n";
-  const Patient& patient = a.patient;
-  if (patient.age || patient.sex)
-    out += fmt::format("Assessed for: {}{}{}\n", patient.age ? std::to_string(*patient.age) + " years" : "",
-                       patient.age && patient.sex ? ", " : "", patient.sex ? SexName(*patient.sex) : "");
-  out += Wrap(a.disclaimer, 0);
-  out += fmt::format("Knowledge base {}\n", a.knowledge_version);
+  if (!s.url.empty()) out += " " + s.url;
   return out;
+}
+
+std::string RenderNotUnderstood(const AssessReport& r, const TerminalStyle& style) {
+  Page page(style);
+  page.Raw(page.paint()(" Not understood ", "1;33") + "\n");
+  page.Text(r.not_understood);
+  page.Blank();
+  page.Heading("Emergency signs");
+  for (const FindingRef& f : r.emergency_signs) page.Item(f.name);
+  page.Text(r.emergency_help);
+  return page.str();
+}
+
+std::string RenderAssessment(const AssessReport& a, const TerminalStyle& style) {
+  Page page(style);
+  const DispositionReport& d = a.disposition;
+  if (d.level == TriageLevel::kEmergencyAmbulance || d.level == TriageLevel::kEmergency) {
+    Emergency(&page, a, style);
+    if (style.details) {
+      Details(&page, a);
+    }
+    Footer(&page, a, style);
+    return page.str();
+  }
+  // 1. What to do, whom to see, how soon, and why: before anything else.
+  Banner(&page, d);
+  page.Text("Whom to see: " + d.see + (d.how_soon.empty() ? "" : "; how soon: " + d.how_soon), 0);
+  if (d.reasons.empty() && d.level != TriageLevel::kSelfCare)
+    page.Item("Nothing you said points to a cause that needs a doctor soon.", 0);
+  for (const TriageReasonItem& r : d.reasons) page.Item(r.text, 0);
+  page.Blank();
+  Conflicts(&page, a);
+  // 2. The causes the evidence moved.
+  if (!style.details) {
+    page.Heading("What is most likely");
+    if (a.enough_information) {
+      Causes(&page, a, a.causes);
+      page.Text(a.numbers_mean, 2);
+    } else {
+      page.Text(a.not_enough_information, 2);
+    }
+    page.Blank();
+    // 3. What was understood.
+    if (!a.understood_lines.empty()) {
+      page.Heading("What you told us");
+      const size_t most = 6;
+      for (size_t i = 0; i < a.understood_lines.size() && i < most; ++i) page.Item(a.understood_lines[i]);
+      if (a.understood_lines.size() > most)
+        page.Text(fmt::format("and {} more (--details)", a.understood_lines.size() - most), 2);
+      page.Blank();
+    }
+  }
+  // 4. What to do: the advice that fits the level, then the safety net.
+  page.Heading("What you can do");
+  for (const AdviceInfo* item : a.advice_shown)
+    page.Item(style.details ? item->title + ": " + item->text : item->title);
+  if (!a.safety_net.empty()) page.Item(a.safety_net);
+  page.Blank();
+  if (style.details) {
+    Details(&page, a);
+  } else {
+    Sources(&page, a.sources_shown);
+  }
+  Footer(&page, a, style);
+  return page.str();
 }
 
 std::string RenderReading(std::string_view text, const ReadingReport& r, const TerminalStyle& style) {

@@ -1,6 +1,9 @@
 #include "report/build.h"
 
+#include <cctype>
 #include <set>
+
+#include "report/person.h"
 
 namespace twitchcheck {
 namespace {
@@ -42,8 +45,16 @@ std::shared_ptr<const ReportTexts> BuildReportTexts(const Knowledge& kb) {
   auto t = std::make_shared<ReportTexts>();
   // Sources first: everything else points into them, so they must not move afterwards.
   t->sources.reserve(kb.sources.size());
-  for (const Source& s : kb.sources) t->sources.push_back({s.id, s.title, s.kind, s.file, s.url});
-  for (const Finding& f : kb.findings) t->findings.push_back({f.id, f.name});
+  for (const Source& s : kb.sources) t->sources.push_back({s.id, s.title, s.kind, s.file, s.url, s.publisher, s.year});
+  for (const Finding& f : kb.findings) {
+    std::string said = f.said_as;
+    if (said.empty()) {  // the name, its first letter lower-cased unless it is an acronym
+      said = f.name;
+      if (said.size() > 1 && std::isupper(static_cast<unsigned char>(said[0])) && std::islower(static_cast<unsigned char>(said[1])))
+        said[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(said[0])));
+    }
+    t->findings.push_back({f.id, f.name, said});
+  }
   for (const Condition& c : kb.conditions) {
     t->conditions.push_back({c.id, c.name, c.description, c.seriousness, c.urgency, c.specialist, Sources(*t, c.sources)});
     std::vector<SourceList> links;
@@ -57,7 +68,7 @@ std::shared_ptr<const ReportTexts> BuildReportTexts(const Knowledge& kb) {
 
 AssessReport BuildAssessReport(const Knowledge& kb, std::shared_ptr<const ReportTexts> texts,
                                const Assessment& a, const Patient& patient, const Reading* reading,
-                               bool understood) {
+                               bool understood, std::string_view text, std::vector<ConflictItem> conflicts) {
   const ReportTexts& t = *texts;
   AssessReport out;
   std::set<int> cited;
@@ -107,6 +118,8 @@ AssessReport BuildAssessReport(const Knowledge& kb, std::shared_ptr<const Report
   out.knowledge_version = kb.version;
   out.disclaimer = kb.disclaimer;
   out.texts = std::move(texts);
+  out.conflicts = std::move(conflicts);
+  BuildPersonView(kb, text, &out);
   return out;
 }
 

@@ -4,6 +4,8 @@
 // the text a person reads. What is listed (how many causes, which sources a report cites)
 // is decided here, once, for every renderer.
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "engine/assess.h"
 #include "engine/interview.h"
@@ -22,11 +24,13 @@ inline constexpr size_t kCitedConditions = 5;
 // The knowledge base's wording that reports point into; built once per engine.
 std::shared_ptr<const ReportTexts> BuildReportTexts(const Knowledge& kb);
 
-// `texts` is BuildReportTexts(kb). `reading` may be null (structured evidence only).
-// `understood`: see AssessReport.
+// `texts` is BuildReportTexts(kb). `reading` may be null (structured evidence only), and
+// `text` is what it read (empty when none). `understood`: see AssessReport. `conflicts`:
+// where structured answers and the text disagree (Engine::Assess finds them).
 AssessReport BuildAssessReport(const Knowledge& kb, std::shared_ptr<const ReportTexts> texts,
                                const Assessment& a, const Patient& patient, const Reading* reading,
-                               bool understood);
+                               bool understood, std::string_view text = {},
+                               std::vector<ConflictItem> conflicts = {});
 
 ReadingReport BuildReadingReport(const Knowledge& kb, const Reading& r);
 

@@ -1,6 +1,7 @@
 // The JSON wire format (twitchcheck/json.h), written from the report types alone.
 #include "twitchcheck/json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -24,6 +25,8 @@ json SourceJson(const SourceInfo& src) {
   json j = {{"id", src.id}, {"title", src.title}, {"kind", src.kind}};
   if (!src.file.empty()) j["file"] = src.file;
   if (!src.url.empty()) j["url"] = src.url;
+  if (!src.publisher.empty()) j["publisher"] = src.publisher;
+  if (!src.year.empty()) j["year"] = src.year;
   return j;
 }
 
@@ -105,6 +108,50 @@ json ConditionsJson(const AssessReport& report) {
   return out;
 }
 
+json ReasonsJson(const std::vector<TriageReasonItem>& rs) {
+  json reasons = json::array();
+  for (const TriageReasonItem& r : rs)
+    reasons.push_back({{"level", TriageName(r.level)}, {"text", r.text}, {"rule", r.rule},
+                       {"findings", r.findings}, {"sources", SourceIds(r.sources)}});
+  return reasons;
+}
+
+// The disposition and what a short report shows (docs/report.md): for renderers that are
+// not this program (a web page, an app), so that every face shows the same report.
+json DispositionJson(const AssessReport& r) {
+  const DispositionReport& d = r.disposition;
+  json signs = json::array();
+  for (size_t i = 0; i < d.signs.size(); ++i)
+    signs.push_back({{"id", d.signs[i].id}, {"name", d.signs[i].name}, {"said", d.signs_said[i]}});
+  return {{"level", TriageName(d.level)}, {"headline", d.headline}, {"do_now", d.do_now},
+          {"see", d.see}, {"see_id", d.see_id}, {"how_soon", d.how_soon},
+          {"reasons", ReasonsJson(d.reasons)}, {"signs", signs}, {"tell", d.tell},
+          {"do_not", d.do_not}, {"sources", SourceIds(d.sources)}};
+}
+
+json ShownJson(const AssessReport& r) {
+  json causes = json::array();
+  for (const CauseView& v : r.causes)
+    causes.push_back({{"id", r.conditions[v.condition].info->id}, {"likelihood", v.likelihood},
+                      {"numeric", v.numeric}, {"odds_ratio", Round(v.odds_ratio, 1e3)},
+                      {"why", v.why}, {"against", v.against}});
+  json advice = json::array();
+  for (const AdviceInfo* a : r.advice_shown) advice.push_back(a->id);
+  return {{"causes", causes}, {"enough_information", r.enough_information},
+          {"not_enough_information", r.enough_information ? json(nullptr) : json(r.not_enough_information)},
+          {"numbers_mean", r.numbers_mean}, {"understood", r.understood_lines}, {"advice", advice},
+          {"safety_net", r.safety_net}, {"sources", SourceIds(r.sources_shown)}};
+}
+
+json ConflictsJson(const AssessReport& r) {
+  json out = json::array();
+  for (const ConflictItem& c : r.conflicts)
+    out.push_back({{"id", c.finding.id}, {"name", c.finding.name}, {"given", EvidenceStatusName(c.given)},
+                   {"read", EvidenceStatusName(c.read)}, {"text", c.text}, {"used", EvidenceStatusName(c.used)},
+                   {"emergency_sign", c.emergency_sign}});
+  return out;
+}
+
 json SetAsideJson(const std::vector<SetAsideItem>& items) {
   json aside = json::array();
   for (const SetAsideItem& s : items) aside.push_back({{"id", s.id}, {"span", SpanJson(s.span)}, {"why", s.why}});
@@ -179,7 +226,19 @@ std::string AssessReportJson(const AssessReport& r, int indent) {
   }
   json sources = json::array();
   for (const SourceInfo* s : r.cited) sources.push_back(SourceJson(*s));
+  // The report's own wording (emergency steps, the safety net) cites sources too.
+  auto add = [&](const SourceList& list) {
+    for (const SourceInfo* s : list)
+      if (std::find(r.cited.begin(), r.cited.end(), s) == r.cited.end() &&
+          std::none_of(sources.begin(), sources.end(), [&](const json& x) { return x["id"] == s->id; }))
+        sources.push_back(SourceJson(*s));
+  };
+  add(r.disposition.sources);
+  add(r.safety_net_sources);
   j["sources"] = sources;
+  j["disposition"] = DispositionJson(r);
+  j["shown"] = ShownJson(r);
+  j["conflicts"] = ConflictsJson(r);
   return Write(j, indent);
 }
 
