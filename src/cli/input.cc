@@ -1,6 +1,8 @@
 #include "cli/input.h"
 
+#include <cctype>
 #include <cstdio>
+#include <optional>
 #include <sstream>
 
 #include "core/bounded_read.h"
@@ -18,7 +20,21 @@ const char kInputLimitsHelp[] =
     "    within -1,000,000..1,000,000; at most 100,000 findings and 2,000 conditions\n"
     "  (all in docs/limits.md)\n";
 
+std::optional<Sex> ParseSexAnswer(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  std::string lower(s);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "f" || lower == "female" || lower == "woman") return Sex::kFemale;
+  if (lower == "m" || lower == "male" || lower == "man") return Sex::kMale;
+  return std::nullopt;
+}
+
 bool ParseAge(const std::string& s, int* age, std::string* err) {
+  if (s.size() > 1 && s[0] == '-' && s.find_first_not_of("0123456789", 1) == std::string::npos) {
+    *err = "age " + s + " is out of range (0 to 120)";
+    return false;
+  }
   if (s.empty() || s.size() > 3 || s.find_first_not_of("0123456789") != std::string::npos) {
     *err = "age must be a whole number of years, not '" + s + "'";
     return false;
@@ -67,8 +83,22 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
   bool from_stdin = false;
   std::string file;
   for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
+    // --flag=value is --flag value.
+    std::string a = args[i];
+    std::optional<std::string> attached;
+    if (a.size() > 2 && a.compare(0, 2, "--") == 0) {
+      const size_t eq = a.find('=');
+      if (eq != std::string::npos) {
+        attached = a.substr(eq + 1);
+        a.resize(eq);
+      }
+    }
     auto value = [&](std::string* v) {
+      if (attached) {
+        *v = *attached;
+        attached.reset();
+        return true;
+      }
       if (i + 1 >= args.size()) {
         *err = a + " needs a value";
         return false;
@@ -95,9 +125,9 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
       in->patient.age = age;
     } else if (a == "--sex") {
       if (!value(&v)) return false;
-      in->patient.sex = ParseSex(v);
+      in->patient.sex = ParseSexAnswer(v);
       if (!in->patient.sex) {
-        *err = "--sex must be female or male, not '" + v + "'";
+        *err = "--sex must be female or male (f or m), not '" + v + "'";
         return false;
       }
     } else if (a == "--evidence" && allow_evidence) {

@@ -46,6 +46,9 @@ bool ParseAssessArgs(const std::vector<std::string>& args, bool allow_evidence, 
 // Parses "id=status,id2=status2" (status defaults to present when "=..." is left out).
 bool ParseEvidenceList(const std::string& list, std::vector<Evidence>* out, std::string* err);
 
+// A sex as a person types it: female, f, woman, male, m, man, in any case, spaces around.
+std::optional<Sex> ParseSexAnswer(std::string_view s);
+
 // Validates an age given as text or number: a whole number of years in 0..120.
 bool ParseAge(const std::string& s, int* age, std::string* err);
 

@@ -51,6 +51,23 @@ ShellRun Shell(const std::string& shell) {
 
 std::string Nested(int depth) { return std::string(static_cast<size_t>(depth), '[') + std::string(static_cast<size_t>(depth), ']'); }
 
+TEST(InputTest, FlagEqualsValueSexInAnyCaseAndANegativeAgeOutOfRange) {
+  AssessInput in;
+  std::string err;
+  ASSERT_TRUE(ParseAssessArgs({"--age=30", "--sex=M", "eyelid", "twitch"}, true, &in, &err)) << err;
+  EXPECT_EQ(in.patient.age, 30);
+  EXPECT_EQ(in.patient.sex, Sex::kMale);
+  EXPECT_EQ(in.text, "eyelid twitch");
+  AssessInput f;
+  ASSERT_TRUE(ParseAssessArgs({"--sex", " Female ", "x"}, true, &f, &err)) << err;
+  EXPECT_EQ(f.patient.sex, Sex::kFemale);
+  AssessInput bad;
+  EXPECT_FALSE(ParseAssessArgs({"--age", "-1", "x"}, true, &bad, &err));
+  EXPECT_NE(err.find("out of range"), std::string::npos) << err;
+  EXPECT_FALSE(ParseAssessArgs({"--sex=x", "x"}, true, &bad, &err));
+  EXPECT_FALSE(ParseAssessArgs({"--age="}, true, &bad, &err));
+}
+
 TEST(InputTest, JsonDepthCountsBracketsOutsideStrings) {
   std::string err;
   EXPECT_TRUE(JsonDepthWithin(R"({"a": [1, {"b": [2]}]})", 4, &err));
