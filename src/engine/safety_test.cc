@@ -226,5 +226,43 @@ TEST(SafetyRegression, UnreadableTextNamesNoComplaint) {
   EXPECT_TRUE(NamesAComplaint(Kb(), reader->Read("my eyelid twitches", fixtures::kToday).evidence));
 }
 
+// A relative's signs stay theirs when the writer's own words ("me", "I") share the clause,
+// and a history cue does not carry a new sign into the past across denials of its own.
+TEST(SafetyRegression, WhoseSignAndWhenAcrossAClause) {
+  const Case cases[] = {
+      {"my grandson is 6, he has been jerking on one side for what seems like ten minutes, his "
+       "eyes are rolled up and he doesn't answer me, what should I do",
+       6, kAmbulance},
+      {"no history of heart trouble, no fever, the worst headache of my life hit me all at once "
+       "while lifting weights", 44, kEmergency},
+      {"my mum's right arm and face have been jerking in a steady rhythm for over forty minutes",
+       59, kAmbulance},
+      {"my partner is 35 weeks, her face and hands have swollen up since this morning and she has "
+       "a bad headache with flashing lights", 31, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// Look-alikes whose own words explain the sign: none of them is an emergency.
+TEST(SafetyRegression, WordsThatExplainTheSignAreNotAnEmergency) {
+  const Case cases[] = {
+      {"I think I overdosed on caffeine at work, six coffees, now my eyelid flutters", 27,
+       TriageLevel::kSelfCare, kAppointment},
+      {"a passenger on my train had a seizure this morning, it shook me up, and since then my "
+       "eyelid keeps twitching", 35, TriageLevel::kSelfCare, kAppointment},
+      {"in a panic attack my lips tingled and my hands cramped up, I slowed my breathing and it "
+       "all went away, my eyelid still twitches", 24, TriageLevel::kSelfCare, kSameDay},
+      {"my daughter has epilepsy and had her usual short seizure at lunch, she is back to normal "
+       "now as her care plan says", 12, TriageLevel::kSelfCare, kSameDay},
+  };
+  for (const Case& c : cases) Check(c);
+  // ... and the same signs without the explanation still are.
+  const Case still[] = {
+      {"my hands cramped into claws and my lips tingle, I had my thyroid out last week", 50, kEmergency},
+      {"my son is having a seizure and it has gone on for ten minutes", 8, kAmbulance},
+  };
+  for (const Case& c : still) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

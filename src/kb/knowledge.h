@@ -28,9 +28,11 @@ struct Source {
 
 // The numbers the text reader reads from a person's words, which `from_attribute` findings
 // turn into evidence: the one name table, for the loader and the reader alike.
-inline constexpr std::array<std::string_view, 6> kNumericAttributeNames = {
+// The first six are the lexicon's attributes, in its order; "episode_days" is how long one
+// episode has gone on ("jerking for forty minutes"), which the lexicon does not limit apart.
+inline constexpr std::array<std::string_view, 7> kNumericAttributeNames = {
     "duration_days",          "caffeine_drinks_per_day", "sleep_hours",
-    "alcohol_drinks_per_day", "cigarettes_per_day",      "age_years"};
+    "alcohol_drinks_per_day", "cigarettes_per_day",      "age_years", "episode_days"};
 // The index of `name` in kNumericAttributeNames, or -1.
 inline int NumericAttributeIndex(std::string_view name) {
   for (size_t i = 0; i < kNumericAttributeNames.size(); ++i)

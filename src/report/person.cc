@@ -306,6 +306,10 @@ void BuildPersonView(const Knowledge& kb, std::string_view text, AssessReport* o
   std::vector<const EvidenceItem*> shown_facts;
   for (const EvidenceItem& e : r.evidence) {
     if (e.origin == Origin::kImplied || e.status == EvidenceStatus::kUnknown) continue;
+    // A number outside a range ("no four or more drinks a day") says nothing to read.
+    if (const int f = kb.FindingIndex(e.id);
+        f >= 0 && kb.findings[f].from_attribute && e.status == EvidenceStatus::kAbsent && !IsDuration(kb, e.id))
+      continue;
     if (IsDuration(kb, e.id)) {
       if (duration_said) continue;
       duration_said = true;

@@ -20,6 +20,11 @@ namespace twitchcheck {
 bool TextAttributes::Numeric(std::string_view name, double* value) const {
   const std::optional<double>* d = nullptr;
   const int index = NumericAttributeIndex(name);
+  if (index == static_cast<int>(kLexAttributeCount)) {  // episode_days
+    if (!episode_days) return false;
+    *value = *episode_days;
+    return true;
+  }
   switch (index < 0 ? LexAttribute::kNone : static_cast<LexAttribute>(index)) {
     case LexAttribute::kDuration: d = &duration_days; break;
     case LexAttribute::kCaffeine: d = &caffeine_drinks_per_day; break;
@@ -349,13 +354,18 @@ void Reader::Finish() {
   for (Candidate& c : candidates_) {
     AttributeMention& m = out_.mentions[c.mention];
     m.attribute = LexAttributeName(c.attribute);
+    // An episode's length ("each one lasts a few seconds", "jerking for forty minutes") is
+    // not how long the complaint has lasted; the longest affirmed one is kept apart.
+    bool episode = c.episode && c.attribute == LexAttribute::kDuration && !c.past_habit &&
+                   !AboutOtherRelative(c.first);
     if (c.past_habit || c.episode || AboutOtherRelative(c.first)) m.asserted = false;
-    if (!m.asserted || !ctx_ || c.first >= c.last) continue;
+    if ((!m.asserted && !episode) || !ctx_ || c.first >= c.last) continue;
     const ContextResult r = Context(c.first, c.last);
     // "I can't sleep more than 4 hours" still says 4 hours.
     const bool negated = r.negated && c.attribute != LexAttribute::kSleep;
     const bool other = r.other_experiencer && !patient_is_relation_;
-    if (negated || r.hypothetical || other) m.asserted = false;
+    if (negated || r.hypothetical || other) m.asserted = episode = false;
+    if (episode && (!out_.episode_days || c.value > *out_.episode_days)) out_.episode_days = c.value;
   }
   // Per attribute: durations the longest; sleep the shortest night; drinks summed over
   // substances, the largest statement per substance (a repeated "5 coffees" is not 10).

@@ -38,6 +38,9 @@ struct AttributeMention {
 };
 
 struct TextAttributes {
+  // How long one episode has gone on, in days, when the text says ("jerking for forty
+  // minutes now"): the longest affirmed episode length about the patient.
+  std::optional<double> episode_days;
   std::optional<double> duration_days;  // how long the complaint has lasted (the longest
                                         // duration stated for it)
   std::optional<double> caffeine_drinks_per_day;  // summed over drinks (coffee + cola ...)

@@ -21,7 +21,9 @@ namespace twitchcheck {
 namespace {
 
 // LexAttribute is in the order of the knowledge base's name table.
-constexpr const std::array<std::string_view, kLexAttributeCount>& kAttributeNames = kNumericAttributeNames;
+constexpr std::array<std::string_view, kLexAttributeCount> kAttributeNames = {
+    kNumericAttributeNames[0], kNumericAttributeNames[1], kNumericAttributeNames[2],
+    kNumericAttributeNames[3], kNumericAttributeNames[4], kNumericAttributeNames[5]};
 static_assert(kNumericAttributeNames[static_cast<size_t>(LexAttribute::kCaffeine)] == "caffeine_drinks_per_day" &&
               kNumericAttributeNames[static_cast<size_t>(LexAttribute::kAge)] == "age_years");
 

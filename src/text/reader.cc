@@ -101,6 +101,7 @@ enum WordClassBit : uint8_t {
   kListOr = 1, kListAnd = 2, kClauseContinuation = 4, kThirdPerson = 8, kFirstPerson = 16,
   kOtherPeople = 32,  // a relative, another person or an animal
   kSelfSubject = 64,  // the writer as subject or object ("I", "me"), not "my"
+  kStranger = 128,    // another person who is not family, or an animal
 };
 uint8_t WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   uint8_t bits = 0;
@@ -113,6 +114,7 @@ uint8_t WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   if (ctx.InWordClass("relative", norm) || ctx.InWordClass("other_person", norm) ||
       ctx.InWordClass("animal", norm))
     bits |= kOtherPeople;
+  if (ctx.InWordClass("other_person", norm) || ctx.InWordClass("animal", norm)) bits |= kStranger;
   return bits;
 }
 
@@ -148,6 +150,13 @@ ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const std::vector<
 // 2015", "The dog had a long seizure today" (no "I" or "my" between them and the phrase).
 bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<uint8_t>& cls, size_t first) {
   const size_t sentence = first < tokens.size() ? tokens[first].sentence : 0;
+  // A clause about someone who is not family, from its start: "a passenger on my train had
+  // a seizure" (the "my" of the train does not make it the writer's).
+  for (size_t t = first, steps = 0; t-- > 0 && steps < 24; ++steps) {
+    if (tokens[t].sentence != sentence || tokens[t].norm == ";" || tokens[t].norm == ",") break;
+    if (cls[t] & kSelfSubject) break;
+    if (cls[t] & kStranger) return true;
+  }
   for (size_t t = first, words = 0; t-- > 0 && words < 4;) {
     if (tokens[t].sentence != sentence || tokens[t].kind == TokenKind::kPunct) break;
     if (cls[t] & kThirdPerson) return true;
