@@ -66,7 +66,7 @@ int CmdAssess(const CommandArgs& a) {
     return 2;
   }
   int code = 0;
-  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  Engine* engine = OpenEngine(a, &code);
   if (!engine) return code;
   for (const Evidence& e : in.evidence)
     if (!engine->KnowsFinding(e.id)) {
@@ -122,7 +122,7 @@ int CmdParse(const CommandArgs& a) {
     return 2;
   }
   int code = 0;
-  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  Engine* engine = OpenEngine(a, &code);
   if (!engine) return code;
   const ReadingReport r = engine->Read(in.text);
   if (in.json) {

@@ -52,7 +52,7 @@ int CmdContext(const CommandArgs& a) {
   // Every file of the knowledge base (built in, or DIR) is validated before its context
   // rules are used (SPEC.md §4 --kb).
   int code = 0;
-  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  Engine* engine = OpenEngine(a, &code);
   if (!engine) return code;
 
   std::string line, sentence, target, err, out;

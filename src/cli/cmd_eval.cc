@@ -51,7 +51,7 @@ int CmdEval(const CommandArgs& a) {
     return 1;
   }
   int code = 0;
-  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  Engine* engine = OpenEngine(a, &code);
   if (!engine) return code;
   if (a.args[0] == "context") {
     if (!EvalContextFile(*engine, a.args[1], std::cout, &err)) {

@@ -152,7 +152,7 @@ int CmdInterview(const CommandArgs& a) {
     }
   }
   int code = 0;
-  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  Engine* engine = OpenEngine(a, &code);
   if (!engine) return code;
   return json ? JsonStep(*engine) : Interactive(*engine);
 }

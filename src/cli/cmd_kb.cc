@@ -43,7 +43,7 @@ int List(const CommandArgs& a) {
     return 2;
   }
   int code = 0;
-  std::unique_ptr<Engine> engine = OpenEngine(a, &code);
+  Engine* engine = OpenEngine(a, &code);
   if (!engine) return code;
   const Catalogue& c = engine->catalogue();
   if (json) {

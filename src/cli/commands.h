@@ -18,8 +18,9 @@ struct CommandArgs {
 };
 
 // Opens the engine the command line asked for (--kb, --today). On failure prints why to
-// stderr ("twitchcheck: ...") and returns null with *exit_code set (1: bad data).
-std::unique_ptr<Engine> OpenEngine(const CommandArgs& a, int* exit_code);
+// stderr ("twitchcheck: ...") and returns null with *exit_code set (1: bad data). The engine
+// is owned here and lives until the process ends (a later call replaces it).
+Engine* OpenEngine(const CommandArgs& a, int* exit_code);
 
 // Validates DIR/diary.yaml when DIR has one: the engine does not read it (the diary does),
 // yet every file of DIR is validated whichever command runs (SPEC.md §4). False with *err
