@@ -5,6 +5,10 @@
 // about the causes. When nothing said so far names a symptom, it first asks once for a
 // description in the person's own words; then, once, the emergency screen (meta.yaml):
 // the signs that need emergency care, asked together, however the story began.
+// Information-gain questions must fit the story (Finding::asked_if: no eye question about a
+// calf). It stops when no question is worth asking (meta.yaml interview.policy min_gain),
+// after max_questions, or when the leading cause is settled and no other cause is left
+// half-likely (settled_probability, settled_gain, open_cause_probability).
 // Stateless: everything known so far comes in as evidence (and options.described).
 #include <optional>
 #include <string>
@@ -14,12 +18,9 @@
 
 namespace twitchcheck {
 
+// The thresholds are the knowledge base's policy (Knowledge::interview_policy); these are
+// what this call knows of the conversation.
 struct InterviewOptions {
-  size_t max_questions = 12;      // stop after this many answers
-  double min_gain = 0.1;        // stop when no question is expected to teach more (nats)
-  double screen_probability = 0.03;  // ask about an emergency sign at least this likely
-  double settled_probability = 0.6; // stop once the leading cause is this likely ...
-  double settled_gain = 0.2;        // ... and no question is worth more than this
   // The person has already been asked to describe it in their own words (the describe
   // question is asked at most once).
   bool described = false;
@@ -39,7 +40,7 @@ struct Question {
 struct InterviewStep {
   std::optional<Question> question;  // nullopt when the interview should stop
   bool should_stop = false;
-  std::string stop_reason;           // why it stopped, in plain words
+  std::string stop_reason;           // why it stopped, in plain words (meta.yaml stop_reasons)
   Assessment assessment;             // on the evidence so far
 };
 

@@ -55,6 +55,11 @@ struct Finding {
   // my left arm" and "my arm, I can't lift it". At most kMaxPhraseParts concepts each.
   std::vector<std::vector<std::string>> combos;
   std::vector<int> implies;  // finding indices
+  // The question is about a part of the body or a feature that only some stories have
+  // ("Is only one eye affected?"): the interview asks it for information only when one of
+  // these findings is present or possible. Empty: always relevant. Red-flag questions are
+  // asked whenever a rule needs them, whatever this says.
+  std::vector<int> asked_if;  // finding indices
   // Findings whose phrases, where they overlap one of this finding's matches, are not read:
   // "bum cheek" (a buttock twitch) masks the facial cheek twitch inside it.
   std::vector<int> masks;    // finding indices
@@ -118,6 +123,31 @@ struct Advice {
   std::vector<int> sources;
 };
 
+// The interview's policy (meta.yaml interview.policy); the defaults are the built-in
+// knowledge base's values.
+struct InterviewPolicy {
+  size_t max_questions = 12;           // stop after this many questions (the screen is one)
+  double min_gain = 0.1;               // stop when no question is expected to teach more (nats)
+  double screen_probability = 0.03;    // ask about an emergency sign at least this likely
+  double settled_probability = 0.6;    // stop once the leading cause is this likely ...
+  double settled_gain = 0.2;           // ... and no question is worth more than this ...
+  double open_cause_probability = 0.25;  // ... unless another cause is this likely (and unsettled)
+};
+
+// The interview's words (meta.yaml interview): why it stopped, choice labels, the words a
+// person may type for each answer (lower case), and the interactive interview's texts.
+// Every key of kInterview* below is present after a successful load.
+struct InterviewWords {
+  std::map<std::string, std::string> stop_reasons;   // kInterviewStopReasons
+  std::map<std::string, std::string> answer_labels;  // kInterviewAnswerLabels
+  std::map<std::string, std::vector<std::string>> answer_words;  // kInterviewAnswerWords
+  std::map<std::string, std::string> texts;          // kInterviewTexts
+  // The entry for `key`, or an empty string when there is none.
+  const std::string& StopReason(const std::string& key) const;
+};
+extern const std::vector<const char*> kInterviewStopReasons, kInterviewAnswerLabels, kInterviewAnswerWords,
+    kInterviewTexts;
+
 struct Knowledge {
   std::string version;
   std::string population;
@@ -151,6 +181,8 @@ struct Knowledge {
   // else was said (meta.yaml emergency_screen: question text and finding ids).
   std::string screen_question;
   std::vector<int> screen;
+  InterviewPolicy interview_policy;
+  InterviewWords interview_words;
   double InterviewWeight(const Condition& c) const {
     auto it = interview_weight.find(c.seriousness);
     return it == interview_weight.end() ? 1.0 : it->second;
