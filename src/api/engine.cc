@@ -2,6 +2,7 @@
 #include "twitchcheck/engine.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -23,6 +24,7 @@ struct Engine::Rep {
   Model model;
   std::unique_ptr<TextReader> reader;
   Catalogue catalogue;
+  InterviewWording wording;
   std::shared_ptr<const ReportTexts> texts;
 
   Date Today() const { return today ? *today : env->Today(); }
@@ -82,6 +84,8 @@ Status Engine::Open(const Options& options, std::unique_ptr<Engine>* out) {
   if (!rep->reader) return Status::Corruption(err + "\n");
   rep->model = CompileModel(*rep->kb);
   rep->catalogue = BuildCatalogue(*rep->kb);
+  const InterviewWords& words = rep->kb->interview_words;
+  rep->wording = InterviewWording{words.texts, words.answer_labels, words.answer_words};
   rep->texts = BuildReportTexts(*rep->kb);
   out->reset(new Engine(std::move(rep)));
   return Status::OK();
@@ -146,6 +150,41 @@ ContextAnswer Engine::Context(std::string_view sentence, std::string_view target
 }
 
 const Catalogue& Engine::catalogue() const { return rep_->catalogue; }
+
+const InterviewWording& Engine::interview_wording() const { return rep_->wording; }
+
+Subject Engine::WhoIsItAbout(std::string_view text) const {
+  const Reading r = rep_->reader->Read(text, rep_->Today());
+  Subject s;
+  if (r.attributes.patient_relation) {
+    s.other = true;
+    s.relation = *r.attributes.patient_relation;
+  }
+  s.sex = r.patient.sex;
+  return s;
+}
+
+const std::string& InterviewWording::Text(const std::string& key) const {
+  static const std::string kNone;
+  auto it = texts.find(key);
+  return it == texts.end() ? kNone : it->second;
+}
+
+std::optional<std::string> InterviewWording::Meaning(std::string_view typed,
+                                                     std::initializer_list<const char*> keys) const {
+  size_t b = 0, e = typed.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(typed[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(typed[e - 1]))) --e;
+  std::string word(typed.substr(b, e - b));
+  std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // Curly apostrophes as typed on phones: "don’t know".
+  for (size_t at; (at = word.find("\xe2\x80\x99")) != std::string::npos;) word.replace(at, 3, "'");
+  for (const char* key : keys) {
+    auto it = answer_words.find(key);
+    if (it != answer_words.end() && std::count(it->second.begin(), it->second.end(), word)) return std::string(key);
+  }
+  return std::nullopt;
+}
 
 bool Engine::KnowsFinding(std::string_view id) const { return rep_->kb->FindingIndex(std::string(id)) >= 0; }
 

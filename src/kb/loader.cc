@@ -60,7 +60,8 @@ const std::vector<const char*> kInterviewAnswerLabels = {"yes", "no", "unknown"}
 const std::vector<const char*> kInterviewAnswerWords = {"yes", "no", "unknown", "back", "why", "female", "male"};
 const std::vector<const char*> kInterviewTexts = {
     "intro",           "how_to_answer",        "describe_prompt", "emergency_found",  "about_other",
-    "subject_other",   "age_prompt",           "age_prompt_other", "age_invalid",     "sex_prompt",
+    "subject_other",   "subject_relation",     "object_male",     "object_female",    "object_other",
+    "age_prompt",           "age_prompt_other", "age_invalid",     "sex_prompt",
     "sex_prompt_other", "sex_invalid",         "answer_hint",     "group_item_hint",  "answer_invalid",
     "back_none",       "back_done",            "why_information_gain", "why_red_flag", "why_emergency_screen",
     "why_describe",    "why_age",              "why_sex",         "interrupted",      "interrupted_nothing"};
