@@ -203,7 +203,8 @@ bool FitsTheStory(const Finding& f, const Known& known) {
 
 // The question with the largest expected information gain about the causes, among those
 // not asked yet that fit the story and bear on some cause. With `about`: only exposures,
-// history and risk factors of those causes (what a clinician asks to confirm a trigger).
+// history and risk factors mainly linked to one of those causes (what a clinician asks to
+// confirm a trigger: "Have you been short of sleep?" for lack of sleep).
 std::optional<Question> MostInformative(const Knowledge& kb, const Model& model, const Known& known,
                                         const Outlook& outlook, const std::set<int>* about = nullptr) {
   std::optional<Question> best;
@@ -212,9 +213,7 @@ std::optional<Question> MostInformative(const Knowledge& kb, const Model& model,
     const auto& parents = model.network.parents[f];
     if (known.asked.count(fi) || kb.findings[f].question.empty() || parents.empty()) continue;
     if (!FitsTheStory(kb.findings[f], known)) continue;
-    if (about && (IsComplaint(kb.findings[f]) ||
-                  std::none_of(parents.begin(), parents.end(), [&](const auto& p) { return about->count(p.first); })))
-      continue;
+    if (about && (IsComplaint(kb.findings[f]) || !about->count(MainCause(model, fi)))) continue;
     const double gain = outlook.Gain(fi);
     if (!best || gain > best->gain + 1e-12) best = Question{fi, "information_gain", gain, {}};
   }
