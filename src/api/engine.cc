@@ -131,6 +131,10 @@ Status Engine::NextStep(const InterviewRequest& request, InterviewStepReport* ou
                                                patient, request.answers.size(), options);
   *out = InterviewStepReport{};
   if (step.question) out->question = BuildQuestion(kb, *step.question);
+  if (step.question && step.question->reason == "where") {  // a group, like the screen, but its own
+    out->question->id = "where";
+    out->question->text = kb.where_question;
+  }
   out->should_stop = step.should_stop;
   out->stop_reason = step.stop_reason;
   out->assessment = BuildAssessReport(kb, rep_->texts, step.assessment, patient, has_text ? &reading : nullptr, true);

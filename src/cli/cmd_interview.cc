@@ -237,6 +237,7 @@ std::string Conversation::Why(const QuestionReport& q) const {
   if (q.reason == "red_flag") return Say("why_red_flag");
   if (q.reason == "emergency_screen") return Say("why_emergency_screen");
   if (q.reason == "describe") return Say("why_describe");
+  if (q.reason == "where") return Say("why_where");
   std::string causes;
   const auto& c = step_.assessment.conditions;
   for (size_t i = 0; i < c.size() && i < 3; ++i) causes += (i ? ", " : "") + c[i].info->name;
@@ -319,8 +320,16 @@ int Conversation::Run() {
       const Reply reply = AskYesNo(prompt, q, &e.status);
       if (reply == Reply::kEnd) return Interrupted();
       if (reply == Reply::kBack) {
-        // The engine is stateless: drop the last answer and it asks that question again.
-        if (request_.answers.empty()) {
+        // The engine is stateless: drop the last question's answers and it asks it again.
+        // Inside a group, "back" starts the group again.
+        if (group && !question_ids_.empty() && question_ids_.back() == q.id) {
+          while (!question_ids_.empty() && question_ids_.back() == q.id) {
+            request_.answers.pop_back();
+            asked_of_.pop_back();
+            question_ids_.pop_back();
+          }
+          std::cout << "  " << Say("back_group") << "\n";
+        } else if (request_.answers.empty()) {
           std::cout << "  " << Say("back_none") << "\n";
         } else {
           const Evidence& last = request_.answers.back();
@@ -331,9 +340,13 @@ int Conversation::Run() {
           std::cout << "  " << Say("back_done", {{"question", asked_of_.back()},
                                                  {"answer", l == words_.answer_labels.end() ? label : l->second}})
                     << "\n";
-          request_.answers.pop_back();
-          asked_of_.pop_back();
-          question_ids_.pop_back();
+          // The whole of the last question: a group is asked again as a whole.
+          const std::string id = question_ids_.back();
+          while (!question_ids_.empty() && question_ids_.back() == id) {
+            request_.answers.pop_back();
+            asked_of_.pop_back();
+            question_ids_.pop_back();
+          }
         }
         break;
       }

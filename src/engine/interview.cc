@@ -79,13 +79,20 @@ TriageLevel SignLevel(const Assessment& a) {
   return level;
 }
 
-// Questions asked so far: the emergency screen's answers count as one, whatever their number.
+// Questions asked so far: the emergency screen's answers count as one, whatever their
+// number, and so do the answers to where it twitches.
 size_t QuestionsAsked(const Knowledge& kb, const std::vector<Evidence>& evidence, size_t answered) {
-  size_t screen_answers = 0;
-  for (const Evidence& e : evidence)
-    if (e.origin == Origin::kAnswer && std::count(kb.screen.begin(), kb.screen.end(), kb.FindingIndex(e.id)))
-      ++screen_answers;
-  return answered - std::min(answered, screen_answers) + (screen_answers > 0 ? 1 : 0);
+  size_t grouped = 0, groups = 0;
+  for (const std::vector<int>* group : {&kb.screen, &kb.where}) {
+    size_t n = 0;
+    for (const Evidence& e : evidence)
+      if (e.origin == Origin::kAnswer && std::count(group->begin(), group->end(), kb.FindingIndex(e.id))) ++n;
+    // Where it twitches is asked whole or not at all; its places may also be asked one by one.
+    if (group == &kb.where && n < group->size()) continue;
+    grouped += n;
+    groups += n > 0;
+  }
+  return answered - std::min(answered, grouped) + groups;
 }
 
 // The emergency screen: whichever of its signs nothing has answered yet, asked together. A
@@ -97,6 +104,17 @@ std::optional<Question> EmergencyScreen(const Knowledge& kb, const Known& known)
     if (!known.asked.count(f)) open.push_back(f);
   if (open.empty()) return std::nullopt;
   return Question{-1, "emergency_screen", 0, open};
+}
+
+// Where it twitches: its places asked together, once, when the words name no symptom at
+// all even after the describe question ("", "it's driving me mad") and none of its places
+// has been asked yet. A story with a symptom but no place goes on by information gain.
+std::optional<Question> WhereQuestion(const Knowledge& kb, const Assessment& a, const Known& known) {
+  if (kb.where.empty() || NamesAComplaint(kb, a.evidence)) return std::nullopt;
+  for (const std::vector<int>* places : {&kb.where, &kb.where_places})
+    for (int f : *places)
+      if (known.Present(f) || (places == &kb.where && known.asked.count(f))) return std::nullopt;
+  return Question{-1, "where", 0, kb.where};
 }
 
 // Inference on what is known, and what one more answer would do.
@@ -291,6 +309,7 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const Model& model, const s
 
   const Outlook outlook(kb, model, patient, known);
   if ((step.question = MostLikelyRedFlag(kb, known, sign_level, outlook))) return step;
+  if ((step.question = WhereQuestion(kb, a, known))) return step;
 
   step.question = NextInformationQuestion(kb, model, a, known, outlook, &step.stop_reason);
   step.should_stop = !step.question;

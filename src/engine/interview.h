@@ -30,11 +30,11 @@ struct InterviewOptions {
 };
 
 struct Question {
-  int finding = -1;     // -1 for the describe question (free text: Knowledge::describe_question)
-                        // and for the emergency screen (see items)
-  std::string reason;   // "describe", "emergency_screen", "red_flag" or "information_gain"
+  int finding = -1;     // -1 for the describe question (free text: Knowledge::describe_question),
+                        // the emergency screen and where it twitches (see items)
+  std::string reason;   // "describe", "emergency_screen", "red_flag", "where" or "information_gain"
   double gain = 0;      // expected information gain (nats) or, for red flags, P(present)
-  std::vector<int> items;  // the emergency screen: findings asked about together
+  std::vector<int> items;  // the emergency screen, where: findings asked about together
 };
 
 struct InterviewStep {
@@ -45,7 +45,8 @@ struct InterviewStep {
 };
 
 // `answered` counts the answers already given (the caller's evidence from answers); the
-// emergency screen's several answers count as one question towards max_questions.
+// emergency screen's several answers count as one question towards max_questions, and so
+// do those to where it twitches.
 InterviewStep NextInterviewStep(const Knowledge& kb, const Model& model, const std::vector<Evidence>& evidence,
                                 const Patient& patient, size_t answered,
                                 const InterviewOptions& options = {});

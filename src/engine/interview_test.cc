@@ -186,6 +186,11 @@ TEST(InterviewTest, CalfTwitchIsNotAskedAboutAnEye) {
     SCOPED_TRACE(text);
     for (const char* eye : kEyeQuestions) EXPECT_EQ(std::count(asked.begin(), asked.end(), eye), 0) << eye;
   }
+  // An empty description: after the emergency screen, where it twitches (all places at once).
+  const std::vector<std::string> empty = QuestionsFor("");
+  ASSERT_GE(empty.size(), 2u);
+  EXPECT_EQ(empty[0], "emergency_screen");
+  EXPECT_EQ(empty[1], "where");
   // With an eyelid twitch the eye questions are fair.
   EXPECT_TRUE(Asks(QuestionsFor("My eyelid keeps twitching."), {"one_eye", "both_eyes"}));
 }

@@ -183,6 +183,11 @@ struct Knowledge {
   std::vector<int> screen;
   InterviewPolicy interview_policy;
   InterviewWords interview_words;
+  // Where it twitches (meta.yaml interview.where): asked together, once, when nothing said
+  // places the twitching on the body. Empty: never asked.
+  std::string where_question;
+  std::vector<int> where;         // asked
+  std::vector<int> where_places;  // also place it (with `where`) when present or possible
   double InterviewWeight(const Condition& c) const {
     auto it = interview_weight.find(c.seriousness);
     return it == interview_weight.end() ? 1.0 : it->second;

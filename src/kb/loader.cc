@@ -63,8 +63,8 @@ const std::vector<const char*> kInterviewTexts = {
     "subject_other",   "subject_relation",     "object_male",     "object_female",    "object_other",
     "age_prompt",           "age_prompt_other", "age_invalid",     "sex_prompt",
     "sex_prompt_other", "sex_invalid",         "answer_hint",     "group_item_hint",  "answer_invalid",
-    "back_none",       "back_done",            "why_information_gain", "why_red_flag", "why_emergency_screen",
-    "why_describe",    "why_age",              "why_sex",         "interrupted",      "interrupted_nothing"};
+    "back_none",       "back_group",           "back_done",            "why_information_gain", "why_red_flag", "why_emergency_screen",
+    "why_where",       "why_describe",    "why_age",              "why_sex",         "interrupted",      "interrupted_nothing"};
 
 const std::string& InterviewWords::StopReason(const std::string& key) const {
   static const std::string kNone;
@@ -360,7 +360,14 @@ class Loader {
   // Optional as a whole; when given, every key of each part is required.
   void Interview(const std::string& file, const YamlNode& iv) {
     if (!iv.IsMap()) return Error(file, Line(iv), "'interview' must be a mapping");
-    Keys(file, iv, "interview", {"policy", "stop_reasons", "answer_labels", "answer_words", "texts"});
+    Keys(file, iv, "interview", {"policy", "where", "stop_reasons", "answer_labels", "answer_words", "texts"});
+    if (YamlNode where = iv["where"]; where && where.IsMap()) {  // optional: never asked without it
+      Keys(file, where, "interview.where", {"question", "findings", "places"});
+      Refs(file, where, "places", PendingRef::kFinding, &kb_->where_places);
+      kb_->where_question = Str(file, where, "question", true);
+      Refs(file, where, "findings", PendingRef::kFinding, &kb_->where);
+      if (kb_->where.empty()) Error(file, Line(where), "interview.where lists no findings");
+    }
     InterviewPolicy& p = kb_->interview_policy;
     if (YamlNode n = Part(file, iv, "policy")) {
       Keys(file, n, "interview.policy", {"max_questions", "min_gain", "screen_probability", "settled_probability",
