@@ -106,6 +106,9 @@ struct Subject {
   bool other = false;     // the text is about someone other than the writer
   std::string relation;   // as the lexicon names it ("husband", "son"); empty for the writer
   std::optional<Sex> sex; // of the person the text is about, when it says
+  // How the interview's texts address them, by placeholder: "subject" ("your husband"),
+  // "object" ("him"), "their" ("his"), from meta.yaml interview.texts. Empty for the writer.
+  std::map<std::string, std::string> address;
 };
 
 // The context engine's answer for one target phrase in one sentence (`context --jsonl`).
@@ -142,7 +145,9 @@ class Engine {
   // The interview's words (meta.yaml interview); valid for the engine's lifetime.
   const InterviewWording& interview_wording() const;
 
-  // Whom `text` is about ("my husband's face ..." -> other, "husband", male). Thread-safe.
+  // Whom `text` is about ("my husband's face ..." -> other, "husband", male). NextStep words
+  // its questions for that person where the knowledge base has a `question_other`.
+  // Thread-safe.
   Subject WhoIsItAbout(std::string_view text) const;
 
   // The context engine on any target phrase (NegEx/ConText). Thread-safe.

@@ -58,6 +58,33 @@ void FillPatient(const Reading& r, Patient* p) {
 
 bool HasWords(const std::string& s) { return s.find_first_not_of(" \t\r\n") != std::string::npos; }
 
+const std::string& TextOf(const Knowledge& kb, const std::string& key) {
+  static const std::string kNone;
+  auto it = kb.interview_words.texts.find(key);
+  return it == kb.interview_words.texts.end() ? kNone : it->second;
+}
+
+std::string Fill(std::string s, const std::map<std::string, std::string>& values) {
+  for (const auto& [name, value] : values)
+    for (size_t at; (at = s.find("{" + name + "}")) != std::string::npos;) s.replace(at, name.size() + 2, value);
+  return s;
+}
+
+// Whom the reading is about, and how the interview's texts address them.
+Subject SubjectOf(const Knowledge& kb, const Reading& r) {
+  Subject s;
+  s.sex = r.patient.sex;
+  if (!r.attributes.patient_relation) return s;
+  s.other = true;
+  s.relation = *r.attributes.patient_relation;
+  const char* form = s.sex == Sex::kMale ? "male" : s.sex == Sex::kFemale ? "female" : "other";
+  s.address["subject"] = s.relation.empty() ? TextOf(kb, "subject_other")
+                                            : Fill(TextOf(kb, "subject_relation"), {{"relation", s.relation}});
+  s.address["object"] = TextOf(kb, std::string("object_") + form);
+  s.address["their"] = TextOf(kb, std::string("possessive_") + form);
+  return s;
+}
+
 }  // namespace
 
 Engine::Engine(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
@@ -135,6 +162,11 @@ Status Engine::NextStep(const InterviewRequest& request, InterviewStepReport* ou
     out->question->id = "where";
     out->question->text = kb.where_question;
   }
+  if (step.question && step.question->finding >= 0 && has_text) {  // about someone else: "Has your husband ..."
+    const Subject subject = SubjectOf(kb, reading);
+    const std::string& other = kb.findings[step.question->finding].question_other;
+    if (subject.other && !other.empty()) out->question->text = Fill(other, subject.address);
+  }
   out->should_stop = step.should_stop;
   out->stop_reason = step.stop_reason;
   out->assessment = BuildAssessReport(kb, rep_->texts, step.assessment, patient, has_text ? &reading : nullptr, true);
@@ -158,14 +190,7 @@ const Catalogue& Engine::catalogue() const { return rep_->catalogue; }
 const InterviewWording& Engine::interview_wording() const { return rep_->wording; }
 
 Subject Engine::WhoIsItAbout(std::string_view text) const {
-  const Reading r = rep_->reader->Read(text, rep_->Today());
-  Subject s;
-  if (r.attributes.patient_relation) {
-    s.other = true;
-    s.relation = *r.attributes.patient_relation;
-  }
-  s.sex = r.patient.sex;
-  return s;
+  return SubjectOf(*rep_->kb, rep_->reader->Read(text, rep_->Today()));
 }
 
 const std::string& InterviewWording::Text(const std::string& key) const {

@@ -89,7 +89,7 @@ class Conversation {
   InterviewStepReport step_;
   bool stepped_ = false;          // step_ holds an assessment of what was said
   bool emergency_said_ = false;
-  std::map<std::string, std::string> who_;  // {subject}, {object}: whom the questions are about
+  std::map<std::string, std::string> who_;  // {subject}, {object}, {their}: whom it is about
   std::vector<std::string> asked_of_;       // per answer: the question it answered, as asked
   std::vector<std::string> question_ids_;   // per answer: that question's id (a group: one)
 };
@@ -156,11 +156,7 @@ bool Conversation::Describe() {
   request_.described = 2;
   const Subject subject = engine_.WhoIsItAbout(request_.text);
   if (subject.other) {
-    who_["subject"] = subject.relation.empty() ? words_.Text("subject_other")
-                                               : Say("subject_relation", {{"relation", subject.relation}});
-    who_["object"] = Say(subject.sex == Sex::kMale     ? "object_male"
-                         : subject.sex == Sex::kFemale ? "object_female"
-                                                       : "object_other");
+    who_ = subject.address;
     std::cout << "\n" << Say("about_other") << "\n";
   }
   request_.patient = engine_.Read(request_.text).patient;

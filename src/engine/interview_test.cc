@@ -207,6 +207,42 @@ TEST(InterviewTest, EyelidTwitchWithBusyWorkAsksAboutTriggers) {
   EXPECT_TRUE(Asks(asked, {"poor_sleep", "short_sleep", "caffeine_intake", "high_caffeine", "stress", "anxiety"}));
 }
 
+// Issue 8: "My husband's face ..." was asked as if about the writer. Questions with a
+// question_other are worded for the person the text is about, in --json too.
+TEST(InterviewTest, QuestionsAboutSomeoneElseAddressThem) {
+  const Subject who = fixtures::BuiltinEngine().WhoIsItAbout("My husband's eyelid keeps twitching.");
+  EXPECT_TRUE(who.other);
+  EXPECT_EQ(who.relation, "husband");
+  EXPECT_EQ(who.address.at("subject"), "your husband");
+  EXPECT_EQ(who.address.at("their"), "his");
+  EXPECT_FALSE(fixtures::BuiltinEngine().WhoIsItAbout("My eyelid keeps twitching.").other);
+  InterviewRequest request;
+  request.text = "My husband's eyelid keeps twitching.";
+  request.described = 2;
+  int third_person = 0;
+  for (int i = 0; i < 12; ++i) {
+    InterviewStepReport step;
+    ASSERT_TRUE(fixtures::BuiltinEngine().NextStep(request, &step).ok());
+    if (!step.question) break;
+    const int f = Kb().FindingIndex(step.question->id);
+    if (f >= 0 && !Kb().findings[f].question_other.empty()) {
+      EXPECT_EQ(step.question->text.find("{"), std::string::npos) << step.question->text;
+      EXPECT_TRUE(step.question->text.find("your husband") != std::string::npos ||
+                  step.question->text.find("his") != std::string::npos)
+          << step.question->text;
+      ++third_person;
+    }
+    for (const FindingRef& item : step.question->items) {
+      Evidence e;
+      e.id = item.id;
+      e.origin = Origin::kAnswer;
+      e.status = EvidenceStatus::kAbsent;
+      request.answers.push_back(e);
+    }
+  }
+  EXPECT_GT(third_person, 0);
+}
+
 // Every information question fits the story (asked_if), for every story in a dev set's
 // opening sentences.
 TEST(InterviewTest, InformationQuestionsFitTheStory) {

@@ -44,6 +44,9 @@ struct Finding {
   FindingCategory category = FindingCategory::kSymptom;
   double leak = 0.01;
   std::string question;  // empty = never asked
+  // The question when the words are about someone else; {subject} ("your husband") and
+  // {their} ("his") are filled from meta.yaml interview.texts. Empty: `question` as it is.
+  std::string question_other;
   // The mention itself is the finding (a worry: "what if it's ALS?"), so it counts even
   // when said as a hypothetical, a possibility or about the past; not when denied.
   bool mention_counts = false;

@@ -61,6 +61,7 @@ const std::vector<const char*> kInterviewAnswerWords = {"yes", "no", "unknown", 
 const std::vector<const char*> kInterviewTexts = {
     "intro",           "how_to_answer",        "describe_prompt", "emergency_found",  "about_other",
     "subject_other",   "subject_relation",     "object_male",     "object_female",    "object_other",
+    "possessive_male", "possessive_female",    "possessive_other",
     "age_prompt",           "age_prompt_other", "age_invalid",     "sex_prompt",
     "sex_prompt_other", "sex_invalid",         "answer_hint",     "group_item_hint",  "answer_invalid",
     "back_none",       "back_group",           "back_done",            "why_information_gain", "why_red_flag", "why_emergency_screen",
@@ -502,7 +503,7 @@ class Loader {
     for (const YamlNode& n : list) {
       if (!IsEntry(file, n, "finding")) continue;
       Keys(file, n, "finding", {"id", "name", "category", "leak", "question", "mention_counts", "phrases",
-                                "from_attribute", "sources", "implies", "masks", "combos", "asked_if"});
+                                "from_attribute", "sources", "implies", "masks", "combos", "asked_if", "question_other"});
       // Built in place: pending references point into it. Never removed: any error
       // discards the whole load.
       Finding& f = kb_->findings.emplace_back();
@@ -518,6 +519,9 @@ class Loader {
       if (Num(file, n, "leak", &f.leak, true))
         Probability(file, Line(n["leak"]), "finding '" + f.id + "': leak", f.leak, false);
       f.question = Str(file, n, "question", false);
+      f.question_other = Str(file, n, "question_other", false);
+      if (!f.question_other.empty() && f.question.empty())
+        Error(file, Line(n["question_other"]), "finding '" + f.id + "': question_other without a question");
       Flag(file, n, "mention_counts", &f.mention_counts);
       for (Text& t : Items(file, n, "phrases")) {
         std::string& p = t.text;
