@@ -144,7 +144,11 @@ void Conversation::SayEmergencyOnce() {
 
 // The opening description; asked once more when it named nothing readable.
 bool Conversation::Describe() {
-  if (!Ask(Say("describe_prompt") + " ", &request_.text)) return false;
+  for (;;) {
+    if (!Ask(Say("describe_prompt") + " ", &request_.text)) return false;
+    if (!words_.Meaning(request_.text, {"why"})) break;
+    std::cout << "  " << Say("why_describe") << "\n";
+  }
   request_.described = 1;
   if (!Step()) return false;
   SayEmergencyOnce();

@@ -245,9 +245,11 @@ std::optional<Question> MostInformative(const Knowledge& kb, const Model& model,
 std::set<int> OpenCauses(const Knowledge& kb, const Assessment& a, const Known& known) {
   const InterviewPolicy& policy = kb.interview_policy;
   std::set<int> open;
-  for (size_t i = 1; i < a.conditions.size(); ++i) {
+  for (size_t i = 0; i < a.conditions.size(); ++i) {
     const double p = a.conditions[i].probability;
-    if (p < policy.open_cause_probability || p >= policy.settled_probability) continue;
+    // The leader too, while nothing has asked after it: settled by its symptoms alone
+    // ("stress" at 62 % for an arm twitch) it still deserves its own trigger question.
+    if (p < policy.open_cause_probability || (i > 0 && p >= policy.settled_probability)) continue;
     if (!known.touched.count(a.conditions[i].condition)) open.insert(a.conditions[i].condition);
   }
   return open;
