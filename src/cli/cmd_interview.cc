@@ -161,7 +161,7 @@ bool Conversation::Describe() {
   const Subject subject = engine_.WhoIsItAbout(request_.text);
   if (subject.other) {
     who_ = subject.address;
-    std::cout << "\n" << Say("about_other") << "\n";
+    if (!(step_.should_stop && emergency_said_)) std::cout << "\n" << Say("about_other") << "\n";  // no questions follow
   }
   request_.patient = engine_.Read(request_.text).patient;
   return true;
