@@ -1,14 +1,15 @@
 #pragma once
-// The adaptive interview: which question to ask next, and when to stop. Red flags first
-// (a question that could complete an emergency rule, or screen for an emergency sign
-// that is not unlikely), then the question with the largest expected information gain
-// about the causes. When nothing said so far names a symptom, it first asks once for a
-// description in the person's own words; then, once, the emergency screen (meta.yaml):
-// the signs that need emergency care, asked together, however the story began.
-// Information-gain questions must fit the story (Finding::asked_if: no eye question about a
-// calf). It stops when no question is worth asking (meta.yaml interview.policy min_gain),
-// after max_questions, or when the leading cause is settled and no other cause is left
-// half-likely (settled_probability, settled_gain, open_cause_probability).
+// The adaptive interview: which question to ask next, and when to stop (docs/interview.md).
+// In order: an emergency sign stops it; a description in the person's own words when nothing
+// said names a symptom (at most twice); once, the emergency screen (meta.yaml: the signs that
+// need emergency care, asked together, however the story began); a red-flag question that
+// could complete a rule more urgent than the signs' level; where it twitches (meta.yaml
+// interview.where) when the words name no symptom at all; then the question with the largest
+// expected information gain among those that fit the story (Finding::asked_if: no eye
+// question about a calf). It stops when no question is worth asking (interview.policy
+// min_gain), after max_questions, or when the leading cause is settled and no cause is left
+// open (settled_probability, settled_gain, open_cause_probability): an open cause gets one
+// question about its own trigger first.
 // Stateless: everything known so far comes in as evidence (and options.described).
 #include <optional>
 #include <string>
