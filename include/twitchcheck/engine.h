@@ -14,6 +14,7 @@
 //   s = engine->Assess(req, &report);
 //
 // Reports are plain data (report.h): they do not point into the engine and outlive it.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,6 +79,38 @@ struct Catalogue {
   std::vector<SourceInfo> sources;
 };
 
+// The words of the interactive interview (meta.yaml `interview`; docs/interview.md lists
+// the keys), for every face that runs one: prompts, the labels of the yes/no/don't-know
+// choices and the words a person may type for each. A knowledge base without an
+// `interview` section leaves these empty.
+struct InterviewWording {
+  // intro, how_to_answer, describe_prompt, emergency_found, age_prompt, ... (meta.yaml
+  // interview.texts); {subject}, {object}, {relation}, {causes}, {signs} are placeholders.
+  std::map<std::string, std::string> texts;
+  // "yes", "no", "unknown" -> "Yes", "No", "Don't know" (meta.yaml interview.answer_labels).
+  std::map<std::string, std::string> answer_labels;
+  // "yes", "no", "unknown", "back", "why", "female", "male" -> what a person may type for
+  // it, lower case (meta.yaml interview.answer_words). An empty line is "don't know".
+  std::map<std::string, std::vector<std::string>> answer_words;
+
+  // The text for `key`, or an empty string when there is none.
+  const std::string& Text(const std::string& key) const;
+  // Which answer_words entry `typed` is (compared without case and surrounding spaces),
+  // among `keys`; nullopt when none.
+  std::optional<std::string> Meaning(std::string_view typed, std::initializer_list<const char*> keys) const;
+};
+
+// Whom a person's words are about, so that questions can address them ("How old is your
+// husband?"): the writer, or someone else the text names.
+struct Subject {
+  bool other = false;     // the text is about someone other than the writer
+  std::string relation;   // as the lexicon names it ("husband", "son"); empty for the writer
+  std::optional<Sex> sex; // of the person the text is about, when it says
+  // How the interview's texts address them, by placeholder: "subject" ("your husband"),
+  // "object" ("him"), "their" ("his"), from meta.yaml interview.texts. Empty for the writer.
+  std::map<std::string, std::string> address;
+};
+
 // The context engine's answer for one target phrase in one sentence (`context --jsonl`).
 struct ContextAnswer {
   bool found = false;        // the target occurs in the sentence (else the whole is judged)
@@ -108,6 +141,14 @@ class Engine {
 
   // The next interview step. The same errors as Assess. Thread-safe.
   Status NextStep(const InterviewRequest& request, InterviewStepReport* out) const;
+
+  // The interview's words (meta.yaml interview); valid for the engine's lifetime.
+  const InterviewWording& interview_wording() const;
+
+  // Whom `text` is about ("my husband's face ..." -> other, "husband", male). NextStep words
+  // its questions for that person where the knowledge base has a `question_other`.
+  // Thread-safe.
+  Subject WhoIsItAbout(std::string_view text) const;
 
   // The context engine on any target phrase (NegEx/ConText). Thread-safe.
   ContextAnswer Context(std::string_view sentence, std::string_view target) const;

@@ -2,6 +2,7 @@
 #include "twitchcheck/engine.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -23,6 +24,7 @@ struct Engine::Rep {
   Model model;
   std::unique_ptr<TextReader> reader;
   Catalogue catalogue;
+  InterviewWording wording;
   std::shared_ptr<const ReportTexts> texts;
   // emergency_sign[f]: finding f is in a `when` list of a red flag at an emergency level.
   std::vector<char> emergency_sign;
@@ -98,6 +100,33 @@ std::vector<ConflictItem> Reconcile(const Knowledge& kb, const std::vector<char>
   return out;
 }
 
+const std::string& TextOf(const Knowledge& kb, const std::string& key) {
+  static const std::string kNone;
+  auto it = kb.interview_words.texts.find(key);
+  return it == kb.interview_words.texts.end() ? kNone : it->second;
+}
+
+std::string Fill(std::string s, const std::map<std::string, std::string>& values) {
+  for (const auto& [name, value] : values)
+    for (size_t at; (at = s.find("{" + name + "}")) != std::string::npos;) s.replace(at, name.size() + 2, value);
+  return s;
+}
+
+// Whom the reading is about, and how the interview's texts address them.
+Subject SubjectOf(const Knowledge& kb, const Reading& r) {
+  Subject s;
+  s.sex = r.patient.sex;
+  if (!r.attributes.patient_relation) return s;
+  s.other = true;
+  s.relation = *r.attributes.patient_relation;
+  const char* form = s.sex == Sex::kMale ? "male" : s.sex == Sex::kFemale ? "female" : "other";
+  s.address["subject"] = s.relation.empty() ? TextOf(kb, "subject_other")
+                                            : Fill(TextOf(kb, "subject_relation"), {{"relation", s.relation}});
+  s.address["object"] = TextOf(kb, std::string("object_") + form);
+  s.address["their"] = TextOf(kb, std::string("possessive_") + form);
+  return s;
+}
+
 }  // namespace
 
 Engine::Engine(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
@@ -124,6 +153,8 @@ Status Engine::Open(const Options& options, std::unique_ptr<Engine>* out) {
   if (!rep->reader) return Status::Corruption(err + "\n");
   rep->model = CompileModel(*rep->kb);
   rep->catalogue = BuildCatalogue(*rep->kb);
+  const InterviewWords& words = rep->kb->interview_words;
+  rep->wording = InterviewWording{words.texts, words.answer_labels, words.answer_words};
   rep->texts = BuildReportTexts(*rep->kb);
   rep->emergency_sign.assign(rep->kb->findings.size(), 0);
   for (const RedFlag& flag : rep->kb->red_flags)
@@ -178,6 +209,15 @@ Status Engine::NextStep(const InterviewRequest& request, InterviewStepReport* ou
                                                patient, request.answers.size(), options);
   *out = InterviewStepReport{};
   if (step.question) out->question = BuildQuestion(kb, *step.question);
+  if (step.question && step.question->reason == "where") {  // a group, like the screen, but its own
+    out->question->id = "where";
+    out->question->text = kb.where_question;
+  }
+  if (step.question && step.question->finding >= 0 && has_text) {  // about someone else: "Has your husband ..."
+    const Subject subject = SubjectOf(kb, reading);
+    const std::string& other = kb.findings[step.question->finding].question_other;
+    if (subject.other && !other.empty()) out->question->text = Fill(other, subject.address);
+  }
   out->should_stop = step.should_stop;
   out->stop_reason = step.stop_reason;
   out->assessment = BuildAssessReport(kb, rep_->texts, step.assessment, patient, has_text ? &reading : nullptr, true,
@@ -198,6 +238,34 @@ ContextAnswer Engine::Context(std::string_view sentence, std::string_view target
 }
 
 const Catalogue& Engine::catalogue() const { return rep_->catalogue; }
+
+const InterviewWording& Engine::interview_wording() const { return rep_->wording; }
+
+Subject Engine::WhoIsItAbout(std::string_view text) const {
+  return SubjectOf(*rep_->kb, rep_->reader->Read(text, rep_->Today()));
+}
+
+const std::string& InterviewWording::Text(const std::string& key) const {
+  static const std::string kNone;
+  auto it = texts.find(key);
+  return it == texts.end() ? kNone : it->second;
+}
+
+std::optional<std::string> InterviewWording::Meaning(std::string_view typed,
+                                                     std::initializer_list<const char*> keys) const {
+  size_t b = 0, e = typed.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(typed[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(typed[e - 1]))) --e;
+  std::string word(typed.substr(b, e - b));
+  std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  // Curly apostrophes as typed on phones: "don’t know".
+  for (size_t at; (at = word.find("\xe2\x80\x99")) != std::string::npos;) word.replace(at, 3, "'");
+  for (const char* key : keys) {
+    auto it = answer_words.find(key);
+    if (it != answer_words.end() && std::count(it->second.begin(), it->second.end(), word)) return std::string(key);
+  }
+  return std::nullopt;
+}
 
 bool Engine::KnowsFinding(std::string_view id) const { return rep_->kb->FindingIndex(std::string(id)) >= 0; }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "eval/interview_eval.h"
@@ -55,7 +56,7 @@ TEST(InterviewTest, NeverAsksTwice) {
       answers.push_back(e);
     }
   }
-  EXPECT_LE(questions, InterviewOptions{}.max_questions);
+  EXPECT_LE(questions, Kb().interview_policy.max_questions);
   EXPECT_GT(answers.size(), questions);  // the screen asked several signs at once
 }
 
@@ -142,6 +143,141 @@ TEST(InterviewTest, ProbableEmergencyAsksOnEmergencySignStops) {
   InterviewStep sudden = NextInterviewStep(Kb(), fixtures::BuiltinModel(), ev, patient, Kb().screen.size() + 1);
   EXPECT_TRUE(sudden.should_stop);
   EXPECT_FALSE(sudden.question.has_value());
+}
+
+// The questions a story gets when every yes/no answer is "no" (the emergency screen too),
+// through the public engine: the question ids in order.
+std::vector<std::string> QuestionsFor(const std::string& text, int age = 30) {
+  InterviewRequest request;
+  request.text = text;
+  request.described = 2;
+  request.patient.age = age;
+  std::vector<std::string> asked;
+  for (int i = 0; i < 30; ++i) {
+    InterviewStepReport step;
+    EXPECT_TRUE(fixtures::BuiltinEngine().NextStep(request, &step).ok());
+    if (!step.question) break;
+    asked.push_back(step.question->id);
+    for (const FindingRef& item : step.question->items) {
+      Evidence e;
+      e.id = item.id;
+      e.origin = Origin::kAnswer;
+      e.status = EvidenceStatus::kAbsent;
+      request.answers.push_back(e);
+    }
+  }
+  return asked;
+}
+
+bool Asks(const std::vector<std::string>& asked, std::initializer_list<const char*> any) {
+  for (const char* id : any)
+    if (std::count(asked.begin(), asked.end(), id)) return true;
+  return false;
+}
+
+// Issue 8: a calf twitch with fear of ALS was asked "Is only one eye affected?" second; an
+// empty description was followed by that eye question too. Questions tied to a part of the
+// body (findings.yaml asked_if) are asked only when the story has that part.
+TEST(InterviewTest, CalfTwitchIsNotAskedAboutAnEye) {
+  const char* const kEyeQuestions[] = {"one_eye", "both_eyes", "eye_closes_during_spasm", "spread_eye_to_face",
+                                       "one_side_face", "triggered_by_facial_movement"};
+  for (const char* text : {"My calf has been twitching for weeks and I am scared it is ALS.", ""}) {
+    const std::vector<std::string> asked = QuestionsFor(text);
+    SCOPED_TRACE(text);
+    for (const char* eye : kEyeQuestions) EXPECT_EQ(std::count(asked.begin(), asked.end(), eye), 0) << eye;
+  }
+  // An empty description: after the emergency screen, where it twitches (all places at once).
+  const std::vector<std::string> empty = QuestionsFor("");
+  ASSERT_GE(empty.size(), 2u);
+  EXPECT_EQ(empty[0], "emergency_screen");
+  EXPECT_EQ(empty[1], "where");
+  // With an eyelid twitch the eye questions are fair.
+  EXPECT_TRUE(Asks(QuestionsFor("My eyelid keeps twitching."), {"one_eye", "both_eyes"}));
+}
+
+// Issue 8: an eyelid twitch with "work is crazy right now" was never asked about stress,
+// sleep or caffeine. The stress is read from the words, and a cause left half-likely beside
+// the leading one (meta.yaml open_cause_probability) gets a question about its trigger.
+TEST(InterviewTest, EyelidTwitchWithBusyWorkAsksAboutTriggers) {
+  const ReadingReport r = fixtures::BuiltinEngine().Read("My eyelid keeps twitching, work is crazy right now.");
+  EXPECT_TRUE(std::any_of(r.evidence.begin(), r.evidence.end(), [](const EvidenceItem& e) {
+    return e.id == "stress";
+  }));
+  const std::vector<std::string> asked = QuestionsFor("My eyelid keeps twitching, work is crazy right now.");
+  EXPECT_TRUE(Asks(asked, {"poor_sleep", "short_sleep", "caffeine_intake", "high_caffeine", "stress", "anxiety"}));
+}
+
+// Issue 8: "My husband's face ..." was asked as if about the writer. Questions with a
+// question_other are worded for the person the text is about, in --json too.
+TEST(InterviewTest, QuestionsAboutSomeoneElseAddressThem) {
+  const Subject who = fixtures::BuiltinEngine().WhoIsItAbout("My husband's eyelid keeps twitching.");
+  EXPECT_TRUE(who.other);
+  EXPECT_EQ(who.relation, "husband");
+  EXPECT_EQ(who.address.at("subject"), "your husband");
+  EXPECT_EQ(who.address.at("their"), "his");
+  EXPECT_FALSE(fixtures::BuiltinEngine().WhoIsItAbout("My eyelid keeps twitching.").other);
+  InterviewRequest request;
+  request.text = "My husband's eyelid keeps twitching.";
+  request.described = 2;
+  int third_person = 0;
+  for (int i = 0; i < 12; ++i) {
+    InterviewStepReport step;
+    ASSERT_TRUE(fixtures::BuiltinEngine().NextStep(request, &step).ok());
+    if (!step.question) break;
+    const int f = Kb().FindingIndex(step.question->id);
+    if (f >= 0 && !Kb().findings[f].question_other.empty()) {
+      EXPECT_EQ(step.question->text.find("{"), std::string::npos) << step.question->text;
+      EXPECT_TRUE(step.question->text.find("your husband") != std::string::npos ||
+                  step.question->text.find("his") != std::string::npos)
+          << step.question->text;
+      ++third_person;
+    }
+    for (const FindingRef& item : step.question->items) {
+      Evidence e;
+      e.id = item.id;
+      e.origin = Origin::kAnswer;
+      e.status = EvidenceStatus::kAbsent;
+      request.answers.push_back(e);
+    }
+  }
+  EXPECT_GT(third_person, 0);
+}
+
+// Every information question fits the story (asked_if), for every story in a dev set's
+// opening sentences.
+TEST(InterviewTest, InformationQuestionsFitTheStory) {
+  for (const char* text : {"My thumb keeps jumping.", "Twitching in both thighs at night.",
+                           "My cheek pulls up and my eye shuts on one side.", "I am 40 and my back twitches."}) {
+    InterviewRequest request;
+    request.text = text;
+    request.described = 2;
+    for (int i = 0; i < 15; ++i) {
+      InterviewStepReport step;
+      ASSERT_TRUE(fixtures::BuiltinEngine().NextStep(request, &step).ok());
+      if (!step.question) break;
+      if (step.question->reason == "information_gain") {
+        const int f = Kb().FindingIndex(step.question->id);
+        ASSERT_GE(f, 0);
+        const Finding& finding = Kb().findings[f];
+        if (!finding.asked_if.empty()) {
+          bool fits = false;
+          for (int g : finding.asked_if) {
+            for (const EvidenceItem& e : step.assessment.evidence)
+              fits |= e.id == Kb().findings[g].id &&
+                      (e.status == EvidenceStatus::kPresent || e.status == EvidenceStatus::kPossible);
+          }
+          EXPECT_TRUE(fits) << text << ": " << finding.id;
+        }
+      }
+      for (const FindingRef& item : step.question->items) {
+        Evidence e;
+        e.id = item.id;
+        e.origin = Origin::kAnswer;
+        e.status = i % 2 ? EvidenceStatus::kUnknown : EvidenceStatus::kAbsent;
+        request.answers.push_back(e);
+      }
+    }
+  }
 }
 
 // SPEC.md §6: median <= 8 questions; accuracy within 5 points of the full narrative.

@@ -60,6 +60,9 @@ struct Finding {
   FindingCategory category = FindingCategory::kSymptom;
   double leak = 0.01;
   std::string question;  // empty = never asked
+  // The question when the words are about someone else; {subject} ("your husband") and
+  // {their} ("his") are filled from meta.yaml interview.texts. Empty: `question` as it is.
+  std::string question_other;
   // The mention itself is the finding (a worry: "what if it's ALS?"), so it counts even
   // when said as a hypothetical, a possibility or about the past; not when denied.
   bool mention_counts = false;
@@ -71,6 +74,11 @@ struct Finding {
   // my left arm" and "my arm, I can't lift it". At most kMaxPhraseParts concepts each.
   std::vector<std::vector<std::string>> combos;
   std::vector<int> implies;  // finding indices
+  // The question is about a part of the body or a feature that only some stories have
+  // ("Is only one eye affected?"): the interview asks it for information only when one of
+  // these findings is present or possible. Empty: always relevant. Red-flag questions are
+  // asked whenever a rule needs them, whatever this says.
+  std::vector<int> asked_if;  // finding indices
   // Findings whose phrases, where they overlap one of this finding's matches, are not read:
   // "bum cheek" (a buttock twitch) masks the facial cheek twitch inside it.
   std::vector<int> masks;    // finding indices
@@ -194,6 +202,30 @@ struct EmergencySteps {
   std::vector<std::string> do_not;  // what not to do (and what to note)
   std::vector<int> sources;
 };
+// The interview's policy (meta.yaml interview.policy); the defaults are the built-in
+// knowledge base's values.
+struct InterviewPolicy {
+  size_t max_questions = 12;           // stop after this many questions (the screen is one)
+  double min_gain = 0.1;               // stop when no question is expected to teach more (nats)
+  double screen_probability = 0.03;    // ask about an emergency sign at least this likely
+  double settled_probability = 0.6;    // stop once the leading cause is this likely ...
+  double settled_gain = 0.2;           // ... and no question is worth more than this ...
+  double open_cause_probability = 0.25;  // ... unless another cause is this likely (and unsettled)
+};
+
+// The interview's words (meta.yaml interview): why it stopped, choice labels, the words a
+// person may type for each answer (lower case), and the interactive interview's texts.
+// Every key of kInterview* below is present after a successful load.
+struct InterviewWords {
+  std::map<std::string, std::string> stop_reasons;   // kInterviewStopReasons
+  std::map<std::string, std::string> answer_labels;  // kInterviewAnswerLabels
+  std::map<std::string, std::vector<std::string>> answer_words;  // kInterviewAnswerWords
+  std::map<std::string, std::string> texts;          // kInterviewTexts
+  // The entry for `key`, or an empty string when there is none.
+  const std::string& StopReason(const std::string& key) const;
+};
+extern const std::vector<const char*> kInterviewStopReasons, kInterviewAnswerLabels, kInterviewAnswerWords,
+    kInterviewTexts;
 
 struct Knowledge {
   std::string version;
@@ -235,6 +267,13 @@ struct Knowledge {
   std::map<std::string, std::string> specialist_names;  // id -> words for a person
   RoutingPolicy routing;
   EmergencySteps emergency_steps[2];  // [0] emergency_ambulance, [1] emergency
+  InterviewPolicy interview_policy;
+  InterviewWords interview_words;
+  // Where it twitches (meta.yaml interview.where): asked together, once, when nothing said
+  // places the twitching on the body. Empty: never asked.
+  std::string where_question;
+  std::vector<int> where;         // asked
+  std::vector<int> where_places;  // also place it (with `where`) when present or possible
   double InterviewWeight(const Condition& c) const {
     auto it = interview_weight.find(c.seriousness);
     return it == interview_weight.end() ? 1.0 : it->second;

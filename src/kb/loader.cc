@@ -54,6 +54,25 @@ int Knowledge::SourceIndex(const std::string& id) const {
   return it == source_index.end() ? -1 : it->second;
 }
 
+// The keys of meta.yaml `interview` (docs/interview.md says what each is for).
+const std::vector<const char*> kInterviewStopReasons = {"emergency_sign", "enough_questions", "no_gain", "settled"};
+const std::vector<const char*> kInterviewAnswerLabels = {"yes", "no", "unknown"};
+const std::vector<const char*> kInterviewAnswerWords = {"yes", "no", "unknown", "back", "why", "female", "male"};
+const std::vector<const char*> kInterviewTexts = {
+    "intro",           "how_to_answer",        "describe_prompt", "emergency_found",  "about_other",
+    "subject_other",   "subject_relation",     "object_male",     "object_female",    "object_other",
+    "possessive_male", "possessive_female",    "possessive_other",
+    "age_prompt",           "age_prompt_other", "age_invalid",     "sex_prompt",
+    "sex_prompt_other", "sex_invalid",         "answer_hint",     "group_item_hint",  "answer_invalid",
+    "back_none",       "back_group",           "back_done",            "why_information_gain", "why_red_flag", "why_emergency_screen",
+    "why_where",       "why_describe",    "why_age",              "why_sex",         "interrupted",      "interrupted_nothing"};
+
+const std::string& InterviewWords::StopReason(const std::string& key) const {
+  static const std::string kNone;
+  auto it = stop_reasons.find(key);
+  return it == stop_reasons.end() ? kNone : it->second;
+}
+
 namespace {
 
 // The attributes the text reader extracts (docs/text-reader.md); a finding derived from
@@ -291,7 +310,8 @@ class Loader {
     if (!root.IsMap()) return Error(file, 0, "expected 'version:' and 'population:'");
     Keys(file, root, "meta.yaml", {"version", "population", "disclaimer", "triage_thresholds", "advice_threshold",
                                    "uncertain_weight", "describe_question", "emergency_screen", "interview_weights", "not_understood",
-                                   "report", "dispositions", "specialists", "routing", "emergency_steps"});
+                                   "report", "dispositions", "specialists", "routing", "emergency_steps",
+                                   "interview"});
     kb_->version = Str(file, root, "version", true);
     kb_->population = Str(file, root, "population", false);
     kb_->disclaimer = Str(file, root, "disclaimer", true);
@@ -403,6 +423,109 @@ class Loader {
         else if (x <= 0 || x > 100) Error(file, line, "interview weight for '" + name + "' must be in (0, 100]");
         else kb_->interview_weight[name] = x;
       });
+    }
+    if (YamlNode iv = root["interview"]) Interview(file, iv);
+  }
+
+  // meta.yaml `interview`: policy numbers, stop reasons, answer labels and words, texts.
+  // Optional as a whole; when given, every key of each part is required.
+  void Interview(const std::string& file, const YamlNode& iv) {
+    if (!iv.IsMap()) return Error(file, Line(iv), "'interview' must be a mapping");
+    Keys(file, iv, "interview", {"policy", "where", "stop_reasons", "answer_labels", "answer_words", "texts"});
+    if (YamlNode where = iv["where"]; where && where.IsMap()) {  // optional: never asked without it
+      Keys(file, where, "interview.where", {"question", "findings", "places"});
+      Refs(file, where, "places", PendingRef::kFinding, &kb_->where_places);
+      kb_->where_question = Str(file, where, "question", true);
+      Refs(file, where, "findings", PendingRef::kFinding, &kb_->where);
+      if (kb_->where.empty()) Error(file, Line(where), "interview.where lists no findings");
+    }
+    InterviewPolicy& p = kb_->interview_policy;
+    if (YamlNode n = Part(file, iv, "policy")) {
+      Keys(file, n, "interview.policy", {"max_questions", "min_gain", "screen_probability", "settled_probability",
+                                         "settled_gain", "open_cause_probability"});
+      double v;
+      if (Num(file, n, "max_questions", &v, true)) {
+        if (v < 1 || v > 100 || v != std::floor(v))
+          Error(file, Line(n["max_questions"]), "interview.policy max_questions must be a whole number from 1 to 100");
+        else p.max_questions = static_cast<size_t>(v);
+      }
+      auto gain = [&](const char* key, double* out) {
+        if (!Num(file, n, key, &v, true)) return;
+        if (!(v >= 0) || v > 10) Error(file, Line(n[key]), std::string("interview.policy ") + key + " must be from 0 to 10 nats");
+        else *out = v;
+      };
+      auto probability = [&](const char* key, double* out) {
+        if (Num(file, n, key, &v, true) && Probability(file, Line(n[key]), std::string("interview.policy ") + key, v, true))
+          *out = v;
+      };
+      gain("min_gain", &p.min_gain);
+      gain("settled_gain", &p.settled_gain);
+      probability("screen_probability", &p.screen_probability);
+      probability("settled_probability", &p.settled_probability);
+      probability("open_cause_probability", &p.open_cause_probability);
+    }
+    InterviewWords& w = kb_->interview_words;
+    TextMap(file, iv, "stop_reasons", kInterviewStopReasons, &w.stop_reasons);
+    TextMap(file, iv, "answer_labels", kInterviewAnswerLabels, &w.answer_labels);
+    TextMap(file, iv, "texts", kInterviewTexts, &w.texts);
+    if (YamlNode n = Part(file, iv, "answer_words")) {
+      std::map<std::string, std::string> owner;  // a word may mean one thing only
+      for (const auto& kv : n) {
+        const std::string key = kv.first.Scalar();
+        if (std::find_if(kInterviewAnswerWords.begin(), kInterviewAnswerWords.end(),
+                         [&](const char* k) { return key == k; }) == kInterviewAnswerWords.end()) {
+          Error(file, Line(kv.first), "interview.answer_words: unknown key '" + Shown(key) + "'");
+          continue;
+        }
+        std::vector<std::string>& words = w.answer_words[key];
+        for (Text& t : Items(file, n, key.c_str())) {
+          std::string word = t.text;
+          std::transform(word.begin(), word.end(), word.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+          if (!HasWords(word)) {
+            Error(file, t.line, "interview.answer_words " + key + ": an empty word (Enter is always \"don't know\")");
+            continue;
+          }
+          // Sex words share letters with answers ("m" is not an answer): checked per group.
+          const bool sex = key == "female" || key == "male";
+          auto [it, fresh] = owner.emplace((sex ? "sex:" : "answer:") + word, key);
+          if (!fresh) Error(file, t.line, "interview.answer_words: '" + Shown(word) + "' is listed under both '" +
+                                              it->second + "' and '" + key + "'");
+          words.push_back(std::move(word));
+        }
+      }
+      for (const char* k : kInterviewAnswerWords)
+        if (w.answer_words[k].empty()) Error(file, Line(n), std::string("interview.answer_words: missing '") + k + "'");
+    }
+  }
+
+  // A required mapping inside `parent`; null (after an error) when missing or not a map.
+  YamlNode Part(const std::string& file, const YamlNode& parent, const char* key) {
+    YamlNode n = parent[key];
+    if (!n) {
+      Error(file, Line(parent), std::string("interview: missing '") + key + "'");
+      return YamlNode();
+    }
+    if (!n.IsMap()) {
+      Error(file, Line(n), std::string("interview.") + key + " must be a mapping");
+      return YamlNode();
+    }
+    return n;
+  }
+
+  // interview.<key>: exactly the text keys `want`, each non-empty.
+  void TextMap(const std::string& file, const YamlNode& parent, const char* key,
+               const std::vector<const char*>& want, std::map<std::string, std::string>* out) {
+    YamlNode n = Part(file, parent, key);
+    if (!n) return;
+    for (const auto& kv : n) {
+      const std::string k = kv.first.Scalar();
+      if (std::find_if(want.begin(), want.end(), [&](const char* x) { return k == x; }) == want.end())
+        Error(file, Line(kv.first), std::string("interview.") + key + ": unknown key '" + Shown(k) + "'");
+    }
+    for (const char* k : want) {
+      const std::string s = Str(file, n, k, true);
+      if (!s.empty()) (*out)[k] = s;
     }
   }
 
@@ -536,7 +659,8 @@ class Loader {
     for (const YamlNode& n : list) {
       if (!IsEntry(file, n, "finding")) continue;
       Keys(file, n, "finding", {"id", "name", "category", "leak", "question", "mention_counts", "phrases",
-                                "from_attribute", "sources", "implies", "masks", "combos", "said_as"});
+                                "from_attribute", "sources", "implies", "masks", "combos", "said_as", "asked_if",
+                                "question_other"});
       // Built in place: pending references point into it. Never removed: any error
       // discards the whole load.
       Finding& f = kb_->findings.emplace_back();
@@ -553,6 +677,9 @@ class Loader {
         Probability(file, Line(n["leak"]), "finding '" + f.id + "': leak", f.leak, false);
       f.question = Str(file, n, "question", false);
       f.said_as = Str(file, n, "said_as", false);
+      f.question_other = Str(file, n, "question_other", false);
+      if (!f.question_other.empty() && f.question.empty())
+        Error(file, Line(n["question_other"]), "finding '" + f.id + "': question_other without a question");
       Flag(file, n, "mention_counts", &f.mention_counts);
       for (Text& t : Items(file, n, "phrases")) {
         std::string& p = t.text;
@@ -611,6 +738,8 @@ class Loader {
       if (f.phrases.empty() && f.combos.empty() && !f.from_attribute && f.question.empty())
         Error(file, line, "finding '" + f.id + "' has no phrases, no from_attribute and no question: nothing can ever set it");
       Refs(file, n, "sources", PendingRef::kSource, &f.sources);
+      Refs(file, n, "asked_if", PendingRef::kFinding, &f.asked_if);
+      if (!n["question"] && n["asked_if"]) Error(file, Line(n["asked_if"]), "finding '" + f.id + "': asked_if without a question");
       implies_.push_back({file, Items(file, n, "implies")});
       masks_.push_back({file, Items(file, n, "masks")});
       if (CheckId(file, line, f.id) &&

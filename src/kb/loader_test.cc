@@ -163,6 +163,68 @@ TEST_P(BadKnowledgeTest, ReportsFileLineAndWhat) {
 INSTANTIATE_TEST_SUITE_P(Cases, BadKnowledgeTest, ::testing::ValuesIn(kBadCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
+
+// The built-in knowledge base's files, by name.
+std::map<std::string, std::string> BuiltinFiles() {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(TWITCHCHECK_SOURCE_DIR) + "/kb")) {
+    if (entry.path().extension() != ".yaml") continue;
+    std::ifstream in(entry.path());
+    files[entry.path().filename().string()] = std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  return files;
+}
+
+// meta.yaml `interview` and findings' asked_if: every key checked (issue 9: the interview's
+// words and policy are data, validated like the rest).
+const BadCase kInterviewCases[] = {
+    {"interview_unknown_text", "meta.yaml", "    age_invalid:", "    agee_prompt: x\n    age_invalid:",
+     "interview.texts: unknown key 'agee_prompt'"},
+    {"interview_missing_text", "meta.yaml", "    back_none: \"There is no earlier answer to change.\"\n", "",
+     "missing 'back_none'"},
+    {"interview_word_twice", "meta.yaml", "yes: [y, yes,", "yes: [n, y, yes,", "'n' is listed under both"},
+    {"interview_policy_range", "meta.yaml", "settled_probability: 0.6", "settled_probability: 1.5",
+     "interview.policy settled_probability 1.500000 is out of range"},
+    {"interview_max_questions", "meta.yaml", "max_questions: 12", "max_questions: 0",
+     "max_questions must be a whole number from 1 to 100"},
+    {"interview_policy_unknown", "meta.yaml", "    min_gain:", "    min_gane: 1\n    min_gain:",
+     "interview.policy: unknown key 'min_gane' (did you mean 'min_gain'?)"},
+    {"interview_missing_labels", "meta.yaml", "  answer_labels:", "  answer_labelz:", "interview: missing 'answer_labels'"},
+    {"asked_if_unknown_finding", "findings.yaml", "asked_if: [eyelid_twitch,", "asked_if: [eyelid_twich,",
+     "unknown finding 'eyelid_twich'"},
+};
+
+class BadInterviewKnowledgeTest : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(BadInterviewKnowledgeTest, ReportsWhat) {
+  const BadCase& c = GetParam();
+  auto files = BuiltinFiles();
+  ASSERT_NE(files[c.file].find(c.from), std::string::npos) << c.from;
+  files[c.file] = Replace(files[c.file], c.from, c.to);
+  std::vector<KbIssue> errors;
+  EXPECT_EQ(LoadKnowledgeFiles(files, "kb/", &errors), nullptr);
+  std::string all;
+  bool found = false;
+  for (const KbIssue& e : errors) {
+    all += e.ToString() + "\n";
+    found |= e.ToString().find(c.expected) != std::string::npos;
+  }
+  EXPECT_TRUE(found) << "expected: " << c.expected << "\ngot:\n" << all;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, BadInterviewKnowledgeTest, ::testing::ValuesIn(kInterviewCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(LoaderTest, BuiltinInterviewWordsAreComplete) {
+  const Knowledge& kb = fixtures::BuiltinKb();
+  for (const char* k : kInterviewTexts) EXPECT_FALSE(kb.interview_words.texts.count(k) == 0) << k;
+  for (const char* k : kInterviewStopReasons) EXPECT_FALSE(kb.interview_words.StopReason(k).empty()) << k;
+  for (const char* k : kInterviewAnswerLabels) EXPECT_TRUE(kb.interview_words.answer_labels.count(k)) << k;
+  for (const char* k : kInterviewAnswerWords) EXPECT_FALSE(kb.interview_words.answer_words.at(k).empty()) << k;
+  EXPECT_EQ(kb.interview_words.answer_labels.at("unknown"), "Don't know");
+  EXPECT_EQ(kb.interview_policy.max_questions, 12u);
+}
+
 TEST(LoaderTest, MissingDirectoryIsAnError) {
   std::vector<KbIssue> errors;
   EXPECT_EQ(LoadKnowledge(nullptr, "/nonexistent/twitchcheck/kb", &errors), nullptr);

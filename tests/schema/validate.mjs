@@ -229,6 +229,7 @@ async function interview(name, first, answer, maxSteps = 25) {
     }
     const q = doc.question;
     seen.add(q.type);
+    if (q.type === "group_multiple") seen.add(`id:${q.id}`);
     if (q.type === "single" && q.items[0].id !== q.id) fail(what, `single question ${q.id} asks about ${q.items[0].id}`);
     if (q.type === "free_text") {
       req.text = [req.text, answer(q, step)].filter(Boolean).join("\n");
@@ -261,13 +262,17 @@ async function interviews() {
   sessions.push(["nulls", interview("nulls",
     { age: null, sex: null, text: null, described: null, evidence: [] },
     (q, step, item) => q.type === "free_text" ? "My eye twitches when I am stressed at work, I am 45." : "unknown")]);
-  // 5. A few vignettes through the interview, answering every question "no".
+  // 5. Nothing said even after two describe questions: the emergency screen, then where it
+  //    twitches (a group), then yes/no questions.
+  sessions.push(["where", interview("where", { age: 40, sex: "male", described: 2 },
+    (q, step, item) => q.id === "where" ? (item.id === "eyelid_twitch" ? "present" : "absent") : "absent")]);
+  // 6. A few vignettes through the interview, answering every question "no".
   for (const c of readJsonl(join(sharedDir, "vignettes", "public.jsonl")).slice(0, 8))
     sessions.push([c.id, interview(`vignette ${c.id}`, { age: c.age, sex: c.sex, text: c.text, described: 1 },
       () => "absent")]);
   const seen = new Set();
   for (const [, p] of sessions) for (const s of await p) seen.add(s);
-  for (const want of ["free_text", "group_multiple", "single"])
+  for (const want of ["free_text", "group_multiple", "single", "id:emergency_screen", "id:where"])
     if (!seen.has(want)) fail("interviews", `no scripted session met a ${want} question`);
   if (![...seen].some((s) => s === "stop:emergency" || s === "stop:emergency_ambulance"))
     fail("interviews", "the emergency-sign session did not stop at an emergency level");
