@@ -39,6 +39,9 @@ enum class EvidenceStatus {
 const char* EvidenceStatusName(EvidenceStatus s);
 // Inverse of EvidenceStatusName; false (and *out untouched) for an unknown name.
 bool ParseEvidenceStatus(std::string_view name, EvidenceStatus* out);
+// How strongly a status reports a finding, for merging reports of it: present 3, possible
+// 2, absent 1, unknown 0 (a symptom reported anywhere is never lost to a denial elsewhere).
+int StatusRank(EvidenceStatus s);
 
 // Where a piece of evidence came from.
 enum class Origin {

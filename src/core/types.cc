@@ -46,9 +46,7 @@ std::optional<Sex> ParseSex(std::string_view name) {
   return std::nullopt;
 }
 
-namespace {
-// Rank of a status when one finding is reported several ways (see MergeReport).
-int Strength(EvidenceStatus s) {
+int StatusRank(EvidenceStatus s) {
   switch (s) {
     case EvidenceStatus::kPresent: return 3;
     case EvidenceStatus::kPossible: return 2;
@@ -57,10 +55,9 @@ int Strength(EvidenceStatus s) {
   }
   return 0;
 }
-}  // namespace
 
 void MergeReport(Evidence* have, Evidence other) {
-  if (Strength(other.status) > Strength(have->status)) {
+  if (StatusRank(other.status) > StatusRank(have->status)) {
     std::vector<Span> spans = std::move(have->spans);
     *have = std::move(other);
     have->spans.insert(have->spans.end(), spans.begin(), spans.end());

@@ -7,19 +7,6 @@
 
 namespace twitchcheck {
 
-namespace {
-// Rank of a status when one finding is reported several ways (see MergeReport).
-int Strength(EvidenceStatus s) {
-  switch (s) {
-    case EvidenceStatus::kPresent: return 3;
-    case EvidenceStatus::kPossible: return 2;
-    case EvidenceStatus::kAbsent: return 1;
-    case EvidenceStatus::kUnknown: return 0;
-  }
-  return 0;
-}
-}  // namespace
-
 bool CheckEvidence(const Knowledge& kb, const std::vector<Evidence>& evidence, std::string* err) {
   for (const Evidence& e : evidence)
     if (kb.FindingIndex(e.id) < 0) {
@@ -91,7 +78,7 @@ std::vector<Evidence> Consolidate(const Knowledge& kb, const std::vector<Evidenc
     };
     if (e.status == EvidenceStatus::kPresent || e.status == EvidenceStatus::kPossible) {
       for (int g : kb.findings[f].implies)
-        if (slot[g] < 0 || Strength(merged[slot[g]].status) < Strength(e.status)) imply(g, e.status);
+        if (slot[g] < 0 || StatusRank(merged[slot[g]].status) < StatusRank(e.status)) imply(g, e.status);
     } else if (e.status == EvidenceStatus::kAbsent) {
       for (int h : kb.implied_by[f])
         if (slot[h] < 0) imply(h, EvidenceStatus::kAbsent);
