@@ -49,7 +49,7 @@ Catalogue BuildCatalogue(const Knowledge& kb) {
   for (const Finding& f : kb.findings) c.findings.push_back({f.id, f.name, FindingCategoryName(f.category), f.question});
   for (const Condition& x : kb.conditions) c.conditions.push_back({x.id, x.name, x.seriousness, x.specialist, x.urgency});
   for (const RedFlag& r : kb.red_flags) c.red_flags.push_back({r.id, r.reason, r.level});
-  for (const Source& s : kb.sources) c.sources.push_back({s.id, s.title, s.kind, s.file, s.url});
+  for (const Source& s : kb.sources) c.sources.push_back({s.id, s.title, s.kind, s.file, s.url, s.publisher, s.year});
   return c;
 }
 

@@ -169,7 +169,6 @@ TEST(Analysis, SteadyDiaryIsNotFlaggedAsRising) {
 }
 
 TEST(DiaryEvidence, WeaknessFromATagIsPresentFromANoteOnlyPossible) {
-  const Knowledge& kb = fixtures::BuiltinKb();
   Diary d;
   d.episodes.push_back(At("2026-02-01", "calf"));
   d.episodes.back().note = "leg felt weak afterwards";

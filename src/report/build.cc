@@ -140,7 +140,7 @@ QuestionReport BuildQuestion(const Knowledge& kb, const Question& q) {
     out.id = "emergency_screen";
     out.type = QuestionReport::Type::kGroupMultiple;
     out.text = kb.screen_question;
-    for (int f : q.items) out.items.push_back({kb.findings[f].id, kb.findings[f].name});
+    for (int f : q.items) out.items.push_back({kb.findings[f].id, kb.findings[f].name, {}});
   } else if (q.finding < 0) {
     out.id = "describe";
     out.type = QuestionReport::Type::kFreeText;
@@ -150,7 +150,7 @@ QuestionReport BuildQuestion(const Knowledge& kb, const Question& q) {
     out.id = f.id;
     out.type = QuestionReport::Type::kSingle;
     out.text = f.question;
-    out.items.push_back({f.id, f.name});
+    out.items.push_back({f.id, f.name, {}});
   }
   return out;
 }

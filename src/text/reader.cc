@@ -335,7 +335,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
   // masked ("can't move ... side of" is not negated by its own "not").
   // Phrases that share a word with this one stay visible: in "my dad had ALS" the
   // family-history phrase's "dad" is what says that "ALS" is not about the writer.
-  const auto [target_first, target_last] = m.parts.back();
+  const size_t target_first = m.parts.back().first, target_last = m.parts.back().second;
   std::vector<const PhraseMatch*> overlapping;
   overlaps.Each(m, [&](const PhraseMatch& o) {
     overlapping.push_back(&o);
