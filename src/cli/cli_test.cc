@@ -9,12 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "testing/test_support.h"
+
 namespace {
 
-struct ProgramRun {
-  int status = -1;
-  std::string out;  // stdout and stderr together
-};
+using ProgramRun = twitchcheck::fixtures::CommandRun;  // stdout and stderr together
 
 ProgramRun Twitchcheck(const std::string& args, const std::string& stdin_text = "") {
   std::string cmd = std::string(TWITCHCHECK_BINARY) + " " + args + " 2>&1";
@@ -28,14 +27,7 @@ ProgramRun Twitchcheck(const std::string& args, const std::string& stdin_text = 
   } else {
     cmd += " < /dev/null";
   }
-  ProgramRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-  return r;
+  return twitchcheck::fixtures::RunCommand(cmd);
 }
 
 struct BadInput {

@@ -17,23 +17,13 @@
 #include "diary/codec.h"
 #include "diary/simulate.h"
 
+#include "testing/test_support.h"
+
 namespace {
 
-struct DiaryRun {
-  int status = -1;
-  std::string out;
-};
+using DiaryRun = twitchcheck::fixtures::CommandRun;
 
-DiaryRun Sh(const std::string& cmd) {
-  DiaryRun r;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-  return r;
-}
+DiaryRun Sh(const std::string& cmd) { return twitchcheck::fixtures::RunCommand(cmd + " 2>&1"); }
 
 std::string Dir(const std::string& name) {
   std::string d = testing::TempDir() + "/diary_cli_" + name + "_" + std::to_string(getpid());

@@ -16,6 +16,8 @@
 
 #include "core/bounded_read.h"
 
+#include "testing/test_support.h"
+
 namespace twitchcheck {
 namespace {
 
@@ -31,22 +33,12 @@ void Write(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-struct ShellRun {
-  int status = -1;
-  std::string out;  // stdout and stderr together
-};
+using ShellRun = fixtures::CommandRun;  // stdout and stderr together
 
 // Runs `shell` (in which $T is the program) with sh.
 ShellRun Shell(const std::string& shell) {
   const std::string cmd = "T=" + std::string(TWITCHCHECK_BINARY) + "; (" + shell + ") 2>&1";
-  ShellRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-  return r;
+  return fixtures::RunCommand(cmd);
 }
 
 std::string Nested(int depth) { return std::string(static_cast<size_t>(depth), '[') + std::string(static_cast<size_t>(depth), ']'); }

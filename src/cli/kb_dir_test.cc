@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "testing/test_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -75,13 +77,10 @@ ProgramResult Twitchcheck(const std::vector<std::string>& args, const std::strin
   std::string cmd = "timeout 20 " + Quote(TWITCHCHECK_BINARY);
   for (const std::string& a : args) cmd.append(" ").append(Quote(a));
   cmd += " < " + Quote(tag + ".in") + " 2> " + Quote(tag + ".err");
+  const twitchcheck::fixtures::CommandRun run = twitchcheck::fixtures::RunCommand(cmd);
   ProgramResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  r.status = run.status;
+  r.out = run.out;
   r.err = Slurp(tag + ".err");
   return r;
 }

@@ -1,5 +1,8 @@
 #include "testing/test_support.h"
 
+#include <sys/wait.h>
+
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 
@@ -49,6 +52,18 @@ const Engine& BuiltinEngine() {
     return engine.release();
   }();
   return *e;
+}
+
+CommandRun RunCommand(const std::string& command) {
+  CommandRun r;
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  return r;
 }
 
 }  // namespace twitchcheck::fixtures
