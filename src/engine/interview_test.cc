@@ -13,6 +13,17 @@ namespace {
 
 const Knowledge& Kb() { return fixtures::BuiltinKb(); }
 
+// Answers every item of `q` with `status`, as the person would in one go.
+void AnswerEach(const QuestionReport& q, EvidenceStatus status, InterviewRequest* request) {
+  for (const FindingRef& item : q.items) {
+    Evidence e;
+    e.id = item.id;
+    e.origin = Origin::kAnswer;
+    e.status = status;
+    request->answers.push_back(e);
+  }
+}
+
 TEST(InterviewTest, EmergencyStopsTheQuestions) {
   for (const RedFlag& flag : Kb().red_flags) {
     if (flag.level != TriageLevel::kEmergencyAmbulance) continue;
@@ -158,13 +169,7 @@ std::vector<std::string> QuestionsFor(const std::string& text, int age = 30) {
     EXPECT_TRUE(fixtures::BuiltinEngine().NextStep(request, &step).ok());
     if (!step.question) break;
     asked.push_back(step.question->id);
-    for (const FindingRef& item : step.question->items) {
-      Evidence e;
-      e.id = item.id;
-      e.origin = Origin::kAnswer;
-      e.status = EvidenceStatus::kAbsent;
-      request.answers.push_back(e);
-    }
+    AnswerEach(*step.question, EvidenceStatus::kAbsent, &request);
   }
   return asked;
 }
@@ -232,13 +237,7 @@ TEST(InterviewTest, QuestionsAboutSomeoneElseAddressThem) {
           << step.question->text;
       ++third_person;
     }
-    for (const FindingRef& item : step.question->items) {
-      Evidence e;
-      e.id = item.id;
-      e.origin = Origin::kAnswer;
-      e.status = EvidenceStatus::kAbsent;
-      request.answers.push_back(e);
-    }
+    AnswerEach(*step.question, EvidenceStatus::kAbsent, &request);
   }
   EXPECT_GT(third_person, 0);
 }
@@ -269,13 +268,7 @@ TEST(InterviewTest, InformationQuestionsFitTheStory) {
           EXPECT_TRUE(fits) << text << ": " << finding.id;
         }
       }
-      for (const FindingRef& item : step.question->items) {
-        Evidence e;
-        e.id = item.id;
-        e.origin = Origin::kAnswer;
-        e.status = i % 2 ? EvidenceStatus::kUnknown : EvidenceStatus::kAbsent;
-        request.answers.push_back(e);
-      }
+      AnswerEach(*step.question, i % 2 ? EvidenceStatus::kUnknown : EvidenceStatus::kAbsent, &request);
     }
   }
 }

@@ -142,6 +142,17 @@ const BadCase kBadCases[] = {
     {"unknown_advice_in_condition", "conditions.yaml", "advice: [rest]", "advice: [sleep]", "unknown advice 'sleep'"},
 };
 
+// Some issue among `errors` mentions `expected`; all of them are shown when none does.
+void ExpectIssueMentioning(const std::vector<KbIssue>& errors, const std::string& expected) {
+  std::string all;
+  bool found = false;
+  for (const KbIssue& e : errors) {
+    all += e.ToString() + "\n";
+    found |= e.ToString().find(expected) != std::string::npos;
+  }
+  EXPECT_TRUE(found) << "expected: " << expected << "\ngot:\n" << all;
+}
+
 class BadKnowledgeTest : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(BadKnowledgeTest, ReportsFileLineAndWhat) {
@@ -151,13 +162,7 @@ TEST_P(BadKnowledgeTest, ReportsFileLineAndWhat) {
   std::vector<KbIssue> errors;
   auto kb = LoadKnowledge(nullptr, WriteDir(files, c.name), &errors);
   EXPECT_EQ(kb, nullptr);
-  std::string all;
-  bool found = false;
-  for (const KbIssue& e : errors) {
-    all += e.ToString() + "\n";
-    found |= e.ToString().find(c.expected) != std::string::npos;
-  }
-  EXPECT_TRUE(found) << "expected: " << c.expected << "\ngot:\n" << all;
+  ExpectIssueMentioning(errors, c.expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, BadKnowledgeTest, ::testing::ValuesIn(kBadCases),
@@ -203,13 +208,7 @@ TEST_P(BadInterviewKnowledgeTest, ReportsWhat) {
   files[c.file] = Replace(files[c.file], c.from, c.to);
   std::vector<KbIssue> errors;
   EXPECT_EQ(LoadKnowledgeFiles(files, "kb/", &errors), nullptr);
-  std::string all;
-  bool found = false;
-  for (const KbIssue& e : errors) {
-    all += e.ToString() + "\n";
-    found |= e.ToString().find(c.expected) != std::string::npos;
-  }
-  EXPECT_TRUE(found) << "expected: " << c.expected << "\ngot:\n" << all;
+  ExpectIssueMentioning(errors, c.expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, BadInterviewKnowledgeTest, ::testing::ValuesIn(kInterviewCases),
