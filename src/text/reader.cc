@@ -148,27 +148,31 @@ ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const std::vector<
 // clause: "his speech was slurred", "she could not lift her arm".
 // Or the clause is about another person from its start: "My brother took an overdose in
 // 2015", "The dog had a long seizure today" (no "I" or "my" between them and the phrase).
-bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<uint8_t>& cls, size_t first) {
+// Back from `first` to the start of its clause (within 24 tokens, no "I" or "me" on the
+// way): a word with any of `bits` ("The dog had a long seizure today").
+bool ClauseOpensWith(const std::vector<Token>& tokens, const std::vector<uint8_t>& cls, size_t first,
+                     uint8_t bits) {
   const size_t sentence = first < tokens.size() ? tokens[first].sentence : 0;
+  for (size_t t = first, steps = 0; t-- > 0 && steps < 24; ++steps) {
+    if (tokens[t].sentence != sentence || tokens[t].norm == ";" || tokens[t].norm == ",") return false;
+    if (cls[t] & kSelfSubject) return false;
+    if (cls[t] & bits) return true;
+  }
+  return false;
+}
+
+bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<uint8_t>& cls, size_t first) {
   // A clause about someone who is not family, from its start: "a passenger on my train had
   // a seizure" (the "my" of the train does not make it the writer's).
-  for (size_t t = first, steps = 0; t-- > 0 && steps < 24; ++steps) {
-    if (tokens[t].sentence != sentence || tokens[t].norm == ";" || tokens[t].norm == ",") break;
-    if (cls[t] & kSelfSubject) break;
-    if (cls[t] & kStranger) return true;
-  }
+  if (ClauseOpensWith(tokens, cls, first, kStranger)) return true;
+  const size_t sentence = first < tokens.size() ? tokens[first].sentence : 0;
   for (size_t t = first, words = 0; t-- > 0 && words < 4;) {
     if (tokens[t].sentence != sentence || tokens[t].kind == TokenKind::kPunct) break;
     if (cls[t] & kThirdPerson) return true;
     if (cls[t] & kFirstPerson) return false;
     ++words;
   }
-  for (size_t t = first, steps = 0; t-- > 0 && steps < 24; ++steps) {
-    if (tokens[t].sentence != sentence || tokens[t].norm == ";" || tokens[t].norm == ",") return false;
-    if (cls[t] & kSelfSubject) return false;
-    if (cls[t] & kOtherPeople) return true;
-  }
-  return false;
+  return ClauseOpensWith(tokens, cls, first, kOtherPeople);
 }
 
 }  // namespace
