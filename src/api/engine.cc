@@ -43,13 +43,14 @@ struct Engine::Rep {
 
 namespace {
 
-Catalogue BuildCatalogue(const Knowledge& kb) {
+// The sources are the report texts' own (one conversion of the knowledge base's sources).
+Catalogue BuildCatalogue(const Knowledge& kb, const ReportTexts& texts) {
   Catalogue c;
   c.version = kb.version;
   for (const Finding& f : kb.findings) c.findings.push_back({f.id, f.name, FindingCategoryName(f.category), f.question});
   for (const Condition& x : kb.conditions) c.conditions.push_back({x.id, x.name, x.seriousness, x.specialist, x.urgency});
   for (const RedFlag& r : kb.red_flags) c.red_flags.push_back({r.id, r.reason, r.level});
-  for (const Source& s : kb.sources) c.sources.push_back({s.id, s.title, s.kind, s.file, s.url, s.publisher, s.year});
+  c.sources = texts.sources;
   return c;
 }
 
@@ -152,10 +153,10 @@ Status Engine::Open(const Options& options, std::unique_ptr<Engine>* out) {
   rep->reader = TextReader::Create(*rep->kb, prefix, &err);
   if (!rep->reader) return Status::Corruption(err + "\n");
   rep->model = CompileModel(*rep->kb);
-  rep->catalogue = BuildCatalogue(*rep->kb);
+  rep->texts = BuildReportTexts(*rep->kb);
+  rep->catalogue = BuildCatalogue(*rep->kb, *rep->texts);
   const InterviewWords& words = rep->kb->interview_words;
   rep->wording = InterviewWording{words.texts, words.answer_labels, words.answer_words};
-  rep->texts = BuildReportTexts(*rep->kb);
   rep->emergency_sign.assign(rep->kb->findings.size(), 0);
   for (const RedFlag& flag : rep->kb->red_flags)
     if (flag.level == TriageLevel::kEmergencyAmbulance || flag.level == TriageLevel::kEmergency)
