@@ -9,6 +9,7 @@
 #include "engine/assess.h"
 #include "engine/interview.h"
 #include "engine/model.h"
+#include "kb/kb_files.h"
 #include "kb/knowledge.h"
 #include "kb/lint.h"
 #include "report/build.h"
@@ -148,7 +149,7 @@ Status Engine::Open(const Options& options, std::unique_ptr<Engine>* out) {
     return missing_dir ? Status::NotFound(msg) : Status::Corruption(msg);
   }
   const std::string& dir = options.kb_dir;
-  const std::string prefix = dir.empty() ? "kb/" : dir.back() == '/' ? dir : dir + "/";
+  const std::string prefix = KnowledgePrefix(dir);
   std::string err;
   rep->reader = TextReader::Create(*rep->kb, prefix, &err);
   if (!rep->reader) return Status::Corruption(err + "\n");

@@ -19,6 +19,11 @@ YamlLimits KnowledgeYamlLimits() {
   return l;
 }
 
+std::string KnowledgePrefix(const std::string& dir) {
+  if (dir.empty()) return "kb/";
+  return dir.back() == '/' ? dir : dir + "/";
+}
+
 const std::vector<std::string>& KnowledgeFileNames() {
   static const std::vector<std::string> names = {
       "meta.yaml",      "sources.yaml", "findings.yaml",      "conditions.yaml",
@@ -47,7 +52,7 @@ bool ReadKnowledgeFiles(Env* env, const std::string& dir, std::map<std::string, 
   // The diary's own data (drinks' caffeine, body sites), read and validated by the diary
   // (src/diary/diary_kb.h), not by this loader.
   known.insert("diary.yaml");
-  const std::string base = dir.empty() || dir.back() == '/' ? dir : dir + "/";
+  const std::string base = dir.empty() ? dir : KnowledgePrefix(dir);
   // A misspelt file name ("red_flag.yaml") would otherwise be ignored without a word.
   for (const std::string& e : entries)
     if (e.size() > 5 && e.compare(e.size() - 5, 5, ".yaml") == 0 && !known.count(e))

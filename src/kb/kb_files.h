@@ -27,6 +27,10 @@ inline constexpr size_t kMaxConditionFindingPairs = 20'000'000;
 // The options every knowledge file is parsed with.
 YamlLimits KnowledgeYamlLimits();
 
+// What messages put before a knowledge file's name: "DIR/" for a copy in DIR (a slash is not
+// doubled), "kb/" for the built-in copy (dir empty), where it was compiled from.
+std::string KnowledgePrefix(const std::string& dir);
+
 // The files a knowledge base consists of, in the order they are read.
 const std::vector<std::string>& KnowledgeFileNames();
 

@@ -1102,10 +1102,10 @@ std::unique_ptr<Knowledge> LoadKnowledge(Env* env, const std::string& dir, std::
   std::map<std::string, std::string> files;
   if (dir.empty()) {
     for (const EmbeddedFile& f : EmbeddedKnowledgeFiles()) files[std::string(f.name)] = std::string(f.text);
-    return LoadKnowledgeFiles(std::move(files), "kb/", errors);  // where it was compiled from
+    return LoadKnowledgeFiles(std::move(files), KnowledgePrefix(dir), errors);  // where it was compiled from
   }
   if (!ReadKnowledgeFiles(env ? env : Env::Default(), dir, &files, errors)) return nullptr;
-  return LoadKnowledgeFiles(std::move(files), dir.back() == '/' ? dir : dir + "/", errors);
+  return LoadKnowledgeFiles(std::move(files), KnowledgePrefix(dir), errors);
 }
 
 std::unique_ptr<Knowledge> LoadKnowledgeFiles(std::map<std::string, std::string> files,
