@@ -208,10 +208,21 @@ class TextReader::Overlaps {
       if (m.first < it->last && fn(*it)) return true;
     return false;
   }
+  // Every match overlapping m (m included). Valid until the next call; one reader pass
+  // uses an Overlaps on one thread.
+  const std::vector<const PhraseMatch*>& All(const PhraseMatch& m) const {
+    all_.clear();
+    Each(m, [&](const PhraseMatch& o) {
+      all_.push_back(&o);
+      return false;
+    });
+    return all_;
+  }
 
  private:
   const std::vector<PhraseMatch>& matches_;
   size_t widest_ = 0;
+  mutable std::vector<const PhraseMatch*> all_;  // All()'s answer, reused from match to match
 };
 
 // Each word's phrase key, context ids and lexicon id, remembered per thread and reader:
@@ -340,11 +351,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
   // Phrases that share a word with this one stay visible: in "my dad had ALS" the
   // family-history phrase's "dad" is what says that "ALS" is not about the writer.
   const size_t target_first = m.parts.back().first, target_last = m.parts.back().second;
-  std::vector<const PhraseMatch*> overlapping;
-  overlaps.Each(m, [&](const PhraseMatch& o) {
-    overlapping.push_back(&o);
-    return false;
-  });
+  const std::vector<const PhraseMatch*>& overlapping = overlaps.All(m);
   auto reveal = [&](bool on) {
     for (const PhraseMatch* o : overlapping)
       for (const auto& [b, e] : o->parts)
