@@ -264,5 +264,39 @@ TEST(SafetyRegression, WordsThatExplainTheSignAreNotAnEmergency) {
   for (const Case& c : still) Check(c);
 }
 
+// "when I was" is the past only before an earlier stage of life; a sign that came on
+// "when I was at work this morning" is today's.
+TEST(SafetyRegression, WhenIWasIsNotAlwaysThePast) {
+  const Case cases[] = {
+      {"my face dropped on one side when I was at work this morning", 58, kEmergency},
+      {"when I was cooking dinner her speech went slurred", 70, kEmergency},
+      {"the worst headache of my life hit me when I was at the gym", 41, kEmergency},
+      {"I had seizures when I was a child, now my eyelid twitches", 30, TriageLevel::kSelfCare,
+       kAppointment},
+      {"when I was 12 I had a fit, now my eyelid twitches", 30, TriageLevel::kSelfCare,
+       kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// A limb that jerks on for minutes, one fit after another, a hypo that sugar does not
+// mend, pills of unknown content with a hot, twitching body: each is an emergency.
+TEST(SafetyRegression, JerkingThatGoesOnAndHyposThatDoNotMend) {
+  const Case cases[] = {
+      {"his arm has been jerking for ten minutes and he can't stop it", 50, kAmbulance},
+      {"she had one fit, it stopped and then she started fitting again", 30, kAmbulance},
+      {"it's just a hypo I think, I'm on insulin, I had a sugary drink twenty minutes ago and I "
+       "am still shaking and sweating", 45, kAmbulance},
+      {"took some pills at a party, no idea what was in them, now I'm boiling hot and twitching "
+       "everywhere", 20, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+  const Case not_these[] = {
+      {"my eyelid has been twitching nonstop for 20 minutes", 30, TriageLevel::kSelfCare,
+       kAppointment},
+  };
+  for (const Case& c : not_these) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
