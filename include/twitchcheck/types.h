@@ -51,8 +51,9 @@ enum class Origin {
   kInput,      // structured input (--evidence, an API request)
   kImplied,    // implied by another finding (knowledge base `implies`)
   kDiary,      // what the diary shows
+  kAge,        // the patient's age (knowledge base `from_age`: a baby under one is an infant)
 };
-// "text", "attribute", "answer", "input", "implied", "diary".
+// "text", "attribute", "answer", "input", "implied", "diary", "age".
 const char* OriginName(Origin o);
 
 enum class Sex { kFemale, kMale };

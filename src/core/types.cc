@@ -34,6 +34,7 @@ const char* OriginName(Origin o) {
     case Origin::kInput: return "input";
     case Origin::kImplied: return "implied";
     case Origin::kDiary: return "diary";
+    case Origin::kAge: return "age";
   }
   return "input";
 }

@@ -83,6 +83,9 @@ struct Finding {
   // "bum cheek" (a buttock twitch) masks the facial cheek twitch inside it.
   std::vector<int> masks;    // finding indices
   std::optional<AttributeRange> from_attribute;
+  // The patient's age in whole years, when it is known, sets the finding present (a
+  // baby under one is `infant` whatever the words say). Both ends inclusive.
+  std::optional<int> from_age_min, from_age_max;
   // How a report names it in a reason, lower case ("no weakness" is "no " + said_as);
   // empty: the name, its first letter lower-cased.
   std::string said_as;

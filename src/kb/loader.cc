@@ -659,7 +659,7 @@ class Loader {
     for (const YamlNode& n : list) {
       if (!IsEntry(file, n, "finding")) continue;
       Keys(file, n, "finding", {"id", "name", "category", "leak", "question", "mention_counts", "phrases",
-                                "from_attribute", "sources", "implies", "masks", "combos", "said_as", "asked_if",
+                                "from_attribute", "from_age", "sources", "implies", "masks", "combos", "said_as", "asked_if",
                                 "question_other"});
       // Built in place: pending references point into it. Never removed: any error
       // discards the whole load.
@@ -734,6 +734,18 @@ class Loader {
         if (!r.min && !r.max) Error(file, Line(a), "finding '" + f.id + "': from_attribute needs min or max");
         if (r.min && r.max && *r.min > *r.max) Error(file, Line(a), "finding '" + f.id + "': min > max");
         f.from_attribute = r;
+      }
+      if (YamlNode a = n["from_age"]) {
+        Keys(file, a, "from_age", {"min", "max"});
+        double v;
+        if (Num(file, a, "min", &v, false)) f.from_age_min = static_cast<int>(v);
+        if (Num(file, a, "max", &v, false)) f.from_age_max = static_cast<int>(v);
+        if (!f.from_age_min && !f.from_age_max) Error(file, Line(a), "finding '" + f.id + "': from_age needs min or max");
+        for (const std::optional<int>& y : {f.from_age_min, f.from_age_max})
+          if (y && (*y < 0 || *y > kMaxAgeYears))
+            Error(file, Line(a), "finding '" + f.id + "': from_age outside 0.." + std::to_string(kMaxAgeYears));
+        if (f.from_age_min && f.from_age_max && *f.from_age_min > *f.from_age_max)
+          Error(file, Line(a), "finding '" + f.id + "': from_age min > max");
       }
       if (f.phrases.empty() && f.combos.empty() && !f.from_attribute && f.question.empty())
         Error(file, line, "finding '" + f.id + "' has no phrases, no from_attribute and no question: nothing can ever set it");

@@ -181,6 +181,7 @@ std::string FactLine(const Knowledge& kb, const EvidenceItem& e, std::string_vie
   std::string line = lead + said;
   if (e.origin == Origin::kInput || e.origin == Origin::kAnswer) line += " (your answer)";
   else if (e.origin == Origin::kDiary) line += " (from your diary)";
+  else if (e.origin == Origin::kAge) line += " (from the age given)";
   else if (!quote.empty()) {
     std::string lq = quote, ls = said;
     for (char& c : lq) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
