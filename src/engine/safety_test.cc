@@ -298,5 +298,18 @@ TEST(SafetyRegression, JerkingThatGoesOnAndHyposThatDoNotMend) {
   for (const Case& c : not_these) Check(c);
 }
 
+// The one asked for is the patient even when the first sentence names no complaint and the
+// writer's own "I" turns up later; a drink running out of one corner of the mouth is a
+// drooping face.
+TEST(SafetyRegression, AskingForSomeoneAndTheCornerOfTheMouth) {
+  const Case cases[] = {
+      {"im writing for my brother. he started a new injection ten days ago. since yesterday he "
+       "is burning up, stiff all over, his arms wont bend when i try to move them", 34, kEmergency},
+      {"at lunch his coffee kept dribbling out of the corner of his mouth, he is 71", 71, kEmergency},
+      {"his foot has started dragging since this morning and his words are like soup", 66, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

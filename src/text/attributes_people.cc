@@ -374,7 +374,7 @@ void Reader::ResolvePerson() {
     }
     s0 = s1;
   }
-  int with_age = -1, without_age = -1;
+  int asked_about = -1, with_age = -1, without_age = -1;
   for (size_t r = 0; r < relations_.size(); ++r) {
     Relation& rel = relations_[r];
     if (rel.other) continue;
@@ -400,15 +400,20 @@ void Reader::ResolvePerson() {
       if (!relation_word_[k] && IsCue(k, LexCue::kWriter)) writer = true;
     const bool complaint = ComplaintIn(a) || (s1 < p_.size() && ComplaintIn(s1));
     const bool family = CueInRange(s0, s1, LexCue::kFamilyHistory);
-    rel.candidate = complaint && !family && !report && (rel.age >= 0 || !writer);
+    // "asking for my dad": whatever else the sentence says, he is the one asked about.
+    const bool asked_for = CueBefore(rel.first, LexCue::kForSomeone) != kNone;
+    rel.candidate = asked_for || (complaint && !family && !report && (rel.age >= 0 || !writer));
     if (!rel.candidate) continue;
-    int& slot = rel.age >= 0 ? with_age : without_age;
+    int& slot = asked_for ? asked_about : rel.age >= 0 ? with_age : without_age;
     if (slot < 0) slot = static_cast<int>(r);
   }
-  // A relative with an age ("my 10-year-old son") is the patient; one without is, unless
-  // the writer also speaks of their own complaint.
+  // A relative the writer says they ask for is the patient; then one with an age ("my
+  // 10-year-old son"); one without is, unless the writer also speaks of their own complaint.
   out_.writer_has_complaint = self_complaint;
-  const int best = with_age >= 0 ? with_age : self_complaint ? -1 : without_age;
+  const int best = asked_about >= 0 ? asked_about
+                   : with_age >= 0 ? with_age
+                   : self_complaint ? -1
+                                    : without_age;
   patient_is_relation_ = best >= 0;
   for (size_t r = 0; r < relations_.size(); ++r) {
     const bool patient = static_cast<int>(r) == best;

@@ -92,6 +92,7 @@ enum class LexCue : uint8_t {
   kSexBefore,        // "sex: m", "gender: female"
   kNotDurationBefore,// "after two years off": a number after these dates something else
   kClauseBreak,      // but, and now: where a clause ends (besides punctuation)
+  kForSomeone,       // "asking for my brother": the relative after it is the patient
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);
