@@ -311,5 +311,21 @@ TEST(SafetyRegression, AskingForSomeoneAndTheCornerOfTheMouth) {
   for (const Case& c : cases) Check(c);
 }
 
+// Look-alikes: "otherwise fit" is fitness, "sweating normal," a denial, a relative's
+// opinion written without an apostrophe and a film about suicide are not the sign.
+TEST(SafetyRegression, FitnessDenialsWithoutAVerbAndOpinions) {
+  const Case cases[] = {
+      {"my calf cramps when I swim far, it goes in a minute, I'm 50 and otherwise fit", 50,
+       TriageLevel::kSelfCare, kAppointment},
+      {"on an antipsychotic for years, a bit stiff in the mornings, no fever, thinking clear, "
+       "sweating normal, no confusion", 30, TriageLevel::kSelfCare, kSameDay},
+      {"my leg jerks as I fall asleep and my mum thinks its fits", 15, TriageLevel::kSelfCare,
+       kAppointment},
+      {"saw a sad film about suicide last night, my eyelid twitches since the exams", 22,
+       TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
