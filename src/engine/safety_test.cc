@@ -327,5 +327,17 @@ TEST(SafetyRegression, FitnessDenialsWithoutAVerbAndOpinions) {
   for (const Case& c : cases) Check(c);
 }
 
+// Weakness rising over days, said by what the legs can no longer do, with tingling hands
+// and feet (Guillain-Barre); an eye that hurts when it moves, with faded colours.
+TEST(SafetyRegression, RisingWeaknessAndOpticNeuritisInEverydayWords) {
+  const Case cases[] = {
+      {"since Monday my feet have been tingling and now it's in my hands too, I struggled on the "
+       "stairs and today I needed help getting off the toilet", 34, kEmergency},
+      {"my left eye aches behind it when I look left or right and colours are not bright in it",
+       29, kSameDay},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
