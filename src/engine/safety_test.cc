@@ -339,5 +339,20 @@ TEST(SafetyRegression, RisingWeaknessAndOpticNeuritisInEverydayWords) {
   for (const Case& c : cases) Check(c);
 }
 
+// An age given as 0 is a baby under one: the baby rules apply whatever the words say, and
+// only when the age says so.
+TEST(SafetyRegression, AnAgeOfZeroIsABaby) {
+  const Case baby[] = {
+      {"my son 4 month, when waking he jerks again and again, head nodding down", 0, kEmergency},
+  };
+  for (const Case& c : baby) Check(c);
+  const Assessment older = ReadAndAssess("my son jerks when waking", 7);
+  for (const Evidence& e : older.evidence) EXPECT_NE(e.origin, Origin::kAge) << e.id;
+  const Assessment infant = ReadAndAssess("my son jerks when waking", 0);
+  bool from_age = false;
+  for (const Evidence& e : infant.evidence) from_age |= e.id == "infant" && e.origin == Origin::kAge;
+  EXPECT_TRUE(from_age);
+}
+
 }  // namespace
 }  // namespace twitchcheck
