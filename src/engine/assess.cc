@@ -123,24 +123,28 @@ void Explain(const Knowledge& kb, const Model& model, const std::vector<Evidence
   std::sort(r->conflicting.begin(), r->conflicting.end(), by_weight);
 }
 
-// The findings the patient's age sets (`from_age`), added to the evidence unless something
-// already reports them (an answer "no, not a baby" stands: what is said outright wins).
-std::vector<Evidence> WithAgeFindings(const Knowledge& kb, const std::vector<Evidence>& input,
-                                      const Patient& patient) {
-  std::vector<Evidence> out = input;
-  if (!patient.age) return out;
+// The findings the patient's age sets (`from_age`) that nothing in `input` already reports
+// (an answer "no, not a baby" stands: what is said outright wins), appended to *out after a
+// copy of `input`. Returns false, leaving *out alone, when the age adds nothing: the usual
+// case, which then costs no copy of the evidence.
+bool AddAgeFindings(const Knowledge& kb, const std::vector<Evidence>& input, const Patient& patient,
+                    std::vector<Evidence>* out) {
+  if (!patient.age) return false;
+  bool added = false;
   for (const Finding& f : kb.findings) {
     if (!f.from_age_min && !f.from_age_max) continue;
     if ((f.from_age_min && *patient.age < *f.from_age_min) || (f.from_age_max && *patient.age > *f.from_age_max))
       continue;
     if (std::any_of(input.begin(), input.end(), [&](const Evidence& e) { return e.id == f.id; })) continue;
+    if (!added) *out = input;
+    added = true;
     Evidence e;
     e.id = f.id;
     e.status = EvidenceStatus::kPresent;
     e.origin = Origin::kAge;
-    out.push_back(std::move(e));
+    out->push_back(std::move(e));
   }
-  return out;
+  return added;
 }
 
 constexpr char kReportedPossible = 1, kReportedPresent = 2;
@@ -243,7 +247,8 @@ Assessment Assess(const Knowledge& kb, const Model& model, const std::vector<Evi
                   const Patient& patient) {
   Assessment out;
   std::vector<int> index;
-  out.evidence = Consolidate(kb, WithAgeFindings(kb, input, patient), &index);
+  std::vector<Evidence> with_age;
+  out.evidence = Consolidate(kb, AddAgeFindings(kb, input, patient, &with_age) ? with_age : input, &index);
   std::vector<char> reported(kb.findings.size(), 0);
 
   std::vector<double> prior(kb.conditions.size());
