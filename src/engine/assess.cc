@@ -154,13 +154,20 @@ Triage DecideTriage(const Knowledge& kb, const std::vector<char>& reported,
                     const std::vector<ConditionResult>& ranked) {
 
   Triage t;
+  // An `unless` finding holds a level down only when it is reported present, and one that
+  // says the complaint is old does not while something is reported as new (meta.yaml
+  // recency): the new sign may be days old whatever the twitch's months.
+  const bool something_new = std::any_of(kb.recency_new.begin(), kb.recency_new.end(),
+                                         [&](int f) { return f >= 0 && reported[f] == kReportedPresent; });
+  auto holds_down = [&](int f) {
+    if (f < 0 || reported[f] != kReportedPresent) return false;
+    return !something_new || std::find(kb.recency_old.begin(), kb.recency_old.end(), f) == kb.recency_old.end();
+  };
   std::vector<std::pair<TriageReason, std::string>> reasons;  // reason, specialist
   for (const RedFlag& flag : kb.red_flags) {
     for (const std::vector<int>& alt : flag.when) {
       if (!std::all_of(alt.begin(), alt.end(), [&](int f) { return reported[f]; })) continue;
-      if (std::any_of(flag.unless.begin(), flag.unless.end(),
-                      [&](int f) { return f >= 0 && reported[f] == kReportedPresent; }))
-        continue;
+      if (std::any_of(flag.unless.begin(), flag.unless.end(), holds_down)) continue;
       TriageReason r{flag.level, flag.reason, flag.id, alt, flag.sources};
       reasons.push_back({r, flag.specialist});
       break;
@@ -170,9 +177,7 @@ Triage DecideTriage(const Knowledge& kb, const std::vector<char>& reported,
     const Condition& c = kb.conditions[cr.condition];
     if (c.urgency == TriageLevel::kSelfCare) continue;
     if (cr.probability < kb.triage_threshold[static_cast<int>(c.urgency)]) continue;
-    if (std::any_of(c.urgency_unless.begin(), c.urgency_unless.end(),
-                    [&](int f) { return f >= 0 && reported[f] == kReportedPresent; }))
-      continue;
+    if (std::any_of(c.urgency_unless.begin(), c.urgency_unless.end(), holds_down)) continue;
     TriageReason r{c.urgency,
                    fmt::format("{} is a possible cause ({:.0f} %): {}", c.name,
                                100 * cr.probability, TriageAction(c.urgency)),

@@ -354,5 +354,22 @@ TEST(SafetyRegression, AnAgeOfZeroIsABaby) {
   EXPECT_TRUE(from_age);
 }
 
+// A twitch of months or years does not hold down a sign that is new this week: the new part
+// of the story may be days old (meta.yaml recency). An old sign with nothing new stays as it
+// was.
+TEST(SafetyRegression, ANewSignOnTopOfAnOldTwitch) {
+  const Case cases[] = {
+      {"twitching for years. this week my legs are getting weaker every day and my feet tingle",
+       50, kEmergency},
+      {"calf twitches for months, this week tingling crept up from my toes to my knees and since "
+       "Tuesday I trip over my feet", 42, kEmergency},
+      {"My eyelid has twitched for 6 months. Yesterday my mouth started drooping on the left", 50,
+       kEmergency},
+      {"my face has drooped on one side for years since a Bell's palsy, and the eyelid twitches", 50,
+       TriageLevel::kSelfCare, kSameDay},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

@@ -29,10 +29,13 @@ struct Source {
 // The numbers the text reader reads from a person's words, which `from_attribute` findings
 // turn into evidence: the one name table, for the loader and the reader alike.
 // The first six are the lexicon's attributes, in its order; "episode_days" is how long one
-// episode has gone on ("jerking for forty minutes"), which the lexicon does not limit apart.
-inline constexpr std::array<std::string_view, 7> kNumericAttributeNames = {
+// episode has gone on ("jerking for forty minutes"), which the lexicon does not limit apart;
+// "shortest_duration_days" the shortest duration stated ("twitching for months ... since
+// Tuesday"), where duration_days is the longest.
+inline constexpr std::array<std::string_view, 8> kNumericAttributeNames = {
     "duration_days",          "caffeine_drinks_per_day", "sleep_hours",
-    "alcohol_drinks_per_day", "cigarettes_per_day",      "age_years", "episode_days"};
+    "alcohol_drinks_per_day", "cigarettes_per_day",      "age_years", "episode_days",
+    "shortest_duration_days"};
 // The index of `name` in kNumericAttributeNames, or -1.
 inline int NumericAttributeIndex(std::string_view name) {
   for (size_t i = 0; i < kNumericAttributeNames.size(); ++i)
@@ -263,6 +266,12 @@ struct Knowledge {
   // else was said (meta.yaml emergency_screen: question text and finding ids).
   std::string screen_question;
   std::vector<int> screen;
+  // Findings that say the complaint is old (recency_old) and that something is new
+  // (recency_new), meta.yaml recency. An old one in a red flag's or a cause's `unless` does
+  // not hold the level down while a new one is reported too: a sign on top of a twitch of
+  // months may itself be days old.
+  std::vector<int> recency_old;
+  std::vector<int> recency_new;
   // The report: what it shows, how it names levels and whom to see, what an emergency
   // report says (meta.yaml report, dispositions, specialists, routing, emergency_steps).
   ReportPolicy report;

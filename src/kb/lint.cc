@@ -47,6 +47,8 @@ CoverageReport Coverage(const Knowledge& kb) {
     for (const Link& l : cond.links) covered |= l.strength >= 0.3 && flagged_findings.count(l.finding);
     if (!covered) r.conditions_without_red_flags.push_back(cond.id);
   }
+  // meta.yaml recency: a finding that says something is new works on the red flags' unless.
+  used_findings.insert(kb.recency_new.begin(), kb.recency_new.end());
   for (size_t f = 0; f < kb.findings.size(); ++f) {
     const Finding& fd = kb.findings[f];
     // Through the reverse index: scanning every finding's `implies` here made this

@@ -311,7 +311,7 @@ class Loader {
     Keys(file, root, "meta.yaml", {"version", "population", "disclaimer", "triage_thresholds", "advice_threshold",
                                    "uncertain_weight", "describe_question", "emergency_screen", "interview_weights", "not_understood",
                                    "report", "dispositions", "specialists", "routing", "emergency_steps",
-                                   "interview"});
+                                   "interview", "recency"});
     kb_->version = Str(file, root, "version", true);
     kb_->population = Str(file, root, "population", false);
     kb_->disclaimer = Str(file, root, "disclaimer", true);
@@ -343,6 +343,14 @@ class Loader {
       kb_->screen_question = Str(file, screen, "question", true);
       Refs(file, screen, "findings", PendingRef::kFinding, &kb_->screen);
       if (kb_->screen.empty()) Error(file, Line(screen), "emergency_screen lists no findings");
+    }
+    if (YamlNode rc = root["recency"]) {
+      if (!rc.IsMap()) return Error(file, Line(rc), "'recency' must have 'old' and 'new'");
+      Keys(file, rc, "recency", {"old", "new"});
+      Refs(file, rc, "old", PendingRef::kFinding, &kb_->recency_old);
+      Refs(file, rc, "new", PendingRef::kFinding, &kb_->recency_new);
+      if (kb_->recency_old.empty() || kb_->recency_new.empty())
+        Error(file, Line(rc), "recency needs both 'old' and 'new' findings");
     }
     if (YamlNode r = root["report"]) ReportPolicyKeys(file, r);
     if (YamlNode d = root["dispositions"]) {

@@ -20,9 +20,10 @@ namespace twitchcheck {
 bool TextAttributes::Numeric(std::string_view name, double* value) const {
   const std::optional<double>* d = nullptr;
   const int index = NumericAttributeIndex(name);
-  if (index == static_cast<int>(kLexAttributeCount)) {  // episode_days
-    if (!episode_days) return false;
-    *value = *episode_days;
+  if (index >= static_cast<int>(kLexAttributeCount)) {  // episode_days, shortest_duration_days
+    const std::optional<double>& v = index == static_cast<int>(kLexAttributeCount) ? episode_days : shortest_duration_days;
+    if (!v) return false;
+    *value = *v;
     return true;
   }
   switch (index < 0 ? LexAttribute::kNone : static_cast<LexAttribute>(index)) {
@@ -375,6 +376,7 @@ void Reader::Finish() {
     switch (c.attribute) {
       case LexAttribute::kDuration:
         if (!out_.duration_days || c.value > *out_.duration_days) out_.duration_days = c.value;
+        if (!out_.shortest_duration_days || c.value < *out_.shortest_duration_days) out_.shortest_duration_days = c.value;
         break;
       case LexAttribute::kSleep:
         if (!out_.sleep_hours || c.value < *out_.sleep_hours) out_.sleep_hours = c.value;

@@ -43,6 +43,9 @@ struct TextAttributes {
   std::optional<double> episode_days;
   std::optional<double> duration_days;  // how long the complaint has lasted (the longest
                                         // duration stated for it)
+  // The shortest duration stated: a new part of the story ("twitching for months, and since
+  // Tuesday my feet are numb") when it differs from duration_days.
+  std::optional<double> shortest_duration_days;
   std::optional<double> caffeine_drinks_per_day;  // summed over drinks (coffee + cola ...)
   std::optional<double> sleep_hours;              // the shortest night stated
   std::optional<double> alcohol_drinks_per_day;
