@@ -311,6 +311,10 @@ void BuildPersonView(const Knowledge& kb, std::string_view text, AssessReport* o
     if (const int f = kb.FindingIndex(e.id);
         f >= 0 && kb.findings[f].from_attribute && e.status == EvidenceStatus::kAbsent && !IsDuration(kb, e.id))
       continue;
+    // The shortest duration stated is already in the durations' line.
+    if (const int f = kb.FindingIndex(e.id); f >= 0 && e.origin == Origin::kAttribute && kb.findings[f].from_attribute &&
+                                             kb.findings[f].from_attribute->attribute == "shortest_duration_days")
+      continue;
     if (IsDuration(kb, e.id)) {
       if (duration_said) continue;
       duration_said = true;
