@@ -371,5 +371,26 @@ TEST(SafetyRegression, ANewSignOnTopOfAnOldTwitch) {
   for (const Case& c : cases) Check(c);
 }
 
+// Explanations and old exposures that set an emergency aside, and the wound that still does.
+TEST(SafetyRegression, GroundTeethOldExposuresAndABittenLip) {
+  const Case cases[] = {
+      // A stiff jaw on waking from grinding, after a small clean cut, with a recent booster.
+      {"nicked my thumb peeling potatoes on Sunday, had a tetanus booster two years ago. my jaw "
+       "aches and is stiff when I wake up, I grind my teeth at night", 30, TriageLevel::kSelfCare,
+       kAppointment},
+      // Grinding explains stiffness, not a mouth that will not open after a wound.
+      {"I grind my teeth but now I can only get a straw between them, and I gashed my palm on some "
+       "metal at work ten days ago", 35, kEmergency},
+      // A farm chemical decades ago is not a poisoning now.
+      {"I did sheep dipping back in the 80s, now my thigh twitches after long shifts, no sweating "
+       "or drooling, breathing fine", 55, TriageLevel::kSelfCare, kAppointment},
+      {"the lower lip is swollen on one side where I bit it eating yesterday, breathing fine", 33,
+       TriageLevel::kSelfCare, kSameDay},
+      {"writing an article about the 'everyone would be better off without me' kind of thinking "
+       "for class; my calf twitches after football", 19, TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

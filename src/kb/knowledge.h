@@ -69,6 +69,10 @@ struct Finding {
   // The mention itself is the finding (a worry: "what if it's ALS?"), so it counts even
   // when said as a hypothetical, a possibility or about the past; not when denied.
   bool mention_counts = false;
+  // Whether a past mention ("back in the 80s", "as a kid") still sets it: unset, by the
+  // category (history, exposures and risk factors count, symptoms and signs do not); false
+  // for an exposure that matters only when recent (a bite, a poison).
+  std::optional<bool> past_counts;
   // Lay phrasings, lower case; "..." separates parts that may have up to four other words
   // between them (at most kMaxPhraseParts parts).
   std::vector<std::string> phrases;

@@ -82,9 +82,10 @@ namespace {
 
 // Categories whose past mention is still evidence now: a history ("I had Bell's palsy"),
 // an exposure ("I started prednisone last month") or a risk factor stays true.
-bool PastStillCounts(FindingCategory category) {
-  return category == FindingCategory::kHistory || category == FindingCategory::kExposure ||
-         category == FindingCategory::kRiskFactor;
+bool PastStillCounts(const Finding& f) {
+  if (f.past_counts) return *f.past_counts;
+  return f.category == FindingCategory::kHistory || f.category == FindingCategory::kExposure ||
+         f.category == FindingCategory::kRiskFactor;
 }
 
 // How a forward denial reaches a target that lies past a comma. Lists are denied whole
@@ -431,7 +432,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
     j.why = "hypothetical";
   } else if (ctx.other_experiencer && f.category != FindingCategory::kRiskFactor) {
     j.why = "about someone else";
-  } else if (ctx.historical && !ctx.negated && !PastStillCounts(f.category)) {
+  } else if (ctx.historical && !ctx.negated && !PastStillCounts(f)) {
     j.why = "in the past";
   } else {
     j.evidence = true;
