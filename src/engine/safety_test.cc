@@ -392,5 +392,26 @@ TEST(SafetyRegression, GroundTeethOldExposuresAndABittenLip) {
   for (const Case& c : cases) Check(c);
 }
 
+// A child's age is not how long the complaint has lasted; a hot child with a number is a
+// fever; odd heartbeats, a chin that will not reach the chest, light that hurts the eyes,
+// a missed session on the kidney machine, urine like flat coke, in lay words.
+TEST(SafetyRegression, AgesHeartbeatsAndLayWordsForRedFlags) {
+  const Case cases[] = {
+      {"my boy is 20 months. an hour ago he went stiff and his arms were jerking for two minutes, "
+       "he is hot, 39.5, first time ever", 1, kEmergency},
+      {"my mum is on the kidney machine and missed her session on monday, now her legs feel made of "
+       "lead and her heart is going all over the place", 70, kEmergency},
+      {"my housemate is burning up, can't get his chin anywhere near his chest and the light hurts "
+       "his eyes, he keeps shivering and twitching", 20, kEmergency},
+      {"did a huge spin class yesterday, today my thighs are swollen and my pee is the colour of flat "
+       "coke", 22, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+  // "is 18 months" is an age: the twitching has not lasted a year.
+  const Assessment a = ReadAndAssess("my daughter is 18 months and her eyelid twitches", 1);
+  for (const Evidence& e : a.evidence)
+    if (e.id == "duration_over_one_year") EXPECT_NE(e.status, EvidenceStatus::kPresent);
+}
+
 }  // namespace
 }  // namespace twitchcheck
