@@ -413,5 +413,28 @@ TEST(SafetyRegression, AgesHeartbeatsAndLayWordsForRedFlags) {
     if (e.id == "duration_over_one_year") EXPECT_NE(e.status, EvidenceStatus::kPresent);
 }
 
+// Text-speak, withdrawal seen as spiders on the wall, a plan said as arrangements, saddle
+// numbness said as wiping, a leak from the nose after a knock, repeated questions; and a
+// faint (slight) twitch is not a faint.
+TEST(SafetyRegression, TextSpeakPlansAndOddWordsForRedFlags) {
+  const Case cases[] = {
+      {"had 1 of my nans sickness tabs n now my neck keeps pulling back n my eyes r stuck lookin "
+       "up", 17, kEmergency},
+      {"my brother drank every day for years and went cold turkey on friday, now he shakes, sweats "
+       "and says there are spiders crawling on the wall", 45, kEmergency},
+      {"calf cramps at night since my husband died. I have given the dog to my sister and I shall "
+       "not be needing a repeat prescription after this month", 74, kEmergency},
+      {"lower back spasms since lifting, and when I wipe it feels like someone else's bum, haven't "
+       "needed a wee all day", 41, kEmergency},
+      {"fell off a ladder and hit my head two days ago, now water is coming from my nose, clear "
+       "like water", 42, kEmergency},
+      {"banged my head on a cupboard on Sunday, my husband says I have asked him the same question "
+       "four times today", 68, kEmergency},
+      {"for a fortnight my lower eyelid has had a faint flickering twitch in the evenings", 60,
+       TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
