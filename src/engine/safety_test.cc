@@ -436,5 +436,17 @@ TEST(SafetyRegression, TextSpeakPlansAndOddWordsForRedFlags) {
   for (const Case& c : cases) Check(c);
 }
 
+// A carer who moves someone's arms ("when I try to move them") has no complaint of their
+// own: the person written about stays the patient.
+TEST(SafetyRegression, TheWriterActingOnThePatientIsNotTheirComplaint) {
+  const Case cases[] = {
+      {"He's on clozapine. Since this morning he's gone rigid, he's got a temperature of 103F and "
+       "he's drenched, his arms tremble when I try to move them.", 33, kEmergency},
+      {"she takes haloperidol, today she is stiff as a board, burning hot and sweating, and her "
+       "legs jerk when I lift her", 60, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

@@ -357,6 +357,8 @@ void Reader::ResolvePerson() {
       if (writer && !relative) {
         for (size_t j = c0; j < k && !self_complaint; ++j) {
           if (!IsCue(j, LexCue::kComplaint)) continue;
+          // "when I try to move them", "I lift his arm": the writer acts on someone else.
+          if (j + 1 < k && IsCue(j + 1, LexCue::kActedOn)) continue;
           if (!third) {
             self_complaint = true;
             break;

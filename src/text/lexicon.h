@@ -93,6 +93,7 @@ enum class LexCue : uint8_t {
   kNotDurationBefore,// "after two years off": a number after these dates something else
   kClauseBreak,      // but, and now: where a clause ends (besides punctuation)
   kForSomeone,       // "asking for my brother": the relative after it is the patient
+  kActedOn,          // "when I try to move them": him, her, them after a verb the writer does
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);
