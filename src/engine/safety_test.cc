@@ -448,5 +448,23 @@ TEST(SafetyRegression, TheWriterActingOnThePatientIsNotTheirComplaint) {
   for (const Case& c : cases) Check(c);
 }
 
+// A blocked shunt, raised pressure said as morning sickness and a double TV, stopping a
+// benzodiazepine, a toddler and an open pill box, new weakness after an old Guillain-Barre.
+TEST(SafetyRegression, ShuntsPillBoxesAndStoppedTablets) {
+  const Case cases[] = {
+      {"my daughter has a VP shunt, she has had a headache since yesterday and was sick twice, now "
+       "her hand twitches", 7, kEmergency},
+      {"my son 12 years, headache more bad when he lie down, he wake up in the morning and vomit, "
+       "today he say the TV is double", 12, kEmergency},
+      {"stopped my xanax two days ago after months of it, legs twitching and I heard someone say my "
+       "name when nobody was there", 29, kEmergency},
+      {"found my 2 year old with my dad's pill box open, I think a few are missing, his hands are "
+       "trembly", 2, kEmergency},
+      {"I had Guillain-Barre years ago. Three days ago my feet went numb, now my legs are weak and my "
+       "hands tingle", 52, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

@@ -55,6 +55,9 @@ CoverageReport Coverage(const Knowledge& kb) {
     // O(findings^2) (50,000 findings: over a minute).
     bool implied_by_used = false;
     for (int g : kb.implied_by[f]) implied_by_used |= used_findings.count(g) > 0;
+    // One that only sets others ("stopped my xanax" implies the drug and the stopping) works
+    // through them.
+    for (int g : fd.implies) implied_by_used |= used_findings.count(g) > 0;
     // A finding that only masks others ("I take all my tablets every morning" hides an
     // overdose) does its work by being read.
     const bool masks_others = !fd.masks.empty();
