@@ -466,5 +466,30 @@ TEST(SafetyRegression, ShuntsPillBoxesAndStoppedTablets) {
   for (const Case& c : cases) Check(c);
 }
 
+// Look-alikes with their explanation in the words, and the same signs without it.
+TEST(SafetyRegression, ExplainedLookAlikesAndTheirDangerousTwins) {
+  const Case safe[] = {
+      {"I fainted at my blood test and my friend says my arms jerked for a few seconds, I came round "
+       "straight away and felt fine", 25, TriageLevel::kSelfCare, kSameDay},
+      {"woke up at 4am and couldn't move a muscle or speak for about 20 seconds, then it passed. my "
+       "calf twitches", 22, TriageLevel::kSelfCare, kAppointment},
+      {"my throat feels tight when I'm anxious but I can breathe and swallow fine, and my eyelid "
+       "twitches", 30, TriageLevel::kSelfCare, kAppointment},
+      {"after I cycle for three hours the skin between my legs is numb, it is normal again ten "
+       "minutes after I get off the bike", 50, TriageLevel::kSelfCare, kAppointment},
+      {"my arm feels weak and shaky after a heavy bench session, biceps twitching, face and speech "
+       "normal", 29, TriageLevel::kSelfCare, kSameDay},
+      {"my aunt died of a bleed on the brain that began with the worst headache of her life. I have "
+       "no headache, my eyelid twitches", 40, TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : safe) Check(c);
+  const Case danger[] = {
+      {"he collapsed at the bus stop and his arms jerked while he was out", 60, kEmergency},
+      {"since yesterday I can't feel my bottom when I wipe and my back hurts", 50, kEmergency},
+      {"my throat feels tight and I can't get air in after the peanut sauce", 30, kEmergency},
+  };
+  for (const Case& c : danger) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

@@ -176,6 +176,15 @@ bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<uint8_t
   return ClauseOpensWith(tokens, cls, first, kOtherPeople);
 }
 
+// The words of a phrase name the person it belongs to: "the worst headache of her life",
+// "lost all his strength" (context_rules.yaml word class owner_pronoun; "they" in "pills
+// at a party dont know what they were" is not an owner).
+bool PhraseNamesThirdPerson(const ContextEngine& ctx, const std::vector<Token>& tokens, const PhraseMatch& m) {
+  for (size_t t = m.first; t < m.last && t < tokens.size(); ++t)
+    if (ctx.InWordClass("owner_pronoun", tokens[t].norm)) return true;
+  return false;
+}
+
 }  // namespace
 
 struct TextReader::Words {
@@ -423,7 +432,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
   // complaint of their own and writes about no relative as the patient, a sign that
   // belongs to "his" or "her" is someone else's.
   if (!ctx.other_experiencer && attributes.writer_has_complaint && !attributes.patient_relation &&
-      ThirdPersonOwns(tokens, classes, m.first))
+      (ThirdPersonOwns(tokens, classes, m.first) || PhraseNamesThirdPerson(*context_, tokens, m)))
     ctx.other_experiencer = true;
   if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
 
