@@ -454,6 +454,8 @@ TEST(SafetyRegression, ShuntsPillBoxesAndStoppedTablets) {
   const Case cases[] = {
       {"my daughter has a VP shunt, she has had a headache since yesterday and was sick twice, now "
        "her hand twitches", 7, kEmergency},
+      {"my son has a shunt for hydrocephalus, headaches worst in the morning for 2 days and he was "
+       "sick this morning before breakfast", 9, kEmergency},
       {"my son 12 years, headache more bad when he lie down, he wake up in the morning and vomit, "
        "today he say the TV is double", 12, kEmergency},
       {"stopped my xanax two days ago after months of it, legs twitching and I heard someone say my "
