@@ -493,5 +493,25 @@ TEST(SafetyRegression, ExplainedLookAlikesAndTheirDangerousTwins) {
   for (const Case& c : danger) Check(c);
 }
 
+// When something began ("half an hour ago") is not how long it has gone on; a length said
+// ("for twenty minutes now") is, for the seizure rules.
+TEST(SafetyRegression, TheTimeAnEventBeganIsNotItsLength) {
+  auto lasting = [](const std::string& text) {
+    const Assessment a = ReadAndAssess(text, 40);
+    for (const Evidence& e : a.evidence)
+      if ((e.id == "lasting_minutes_to_hours" || e.id == "episode_minutes_to_hours") &&
+          e.status == EvidenceStatus::kPresent)
+        return true;
+    return false;
+  };
+  EXPECT_FALSE(lasting("half an hour ago his hand started shaking, it stopped after a minute"));
+  EXPECT_FALSE(lasting("an hour ago my eyelid began to flicker"));
+  EXPECT_TRUE(lasting("his hand has been shaking for twenty minutes now"));
+  const Case cases[] = {
+      {"he has been jerking for ten minutes and will not answer", 40, kAmbulance},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

@@ -31,11 +31,12 @@ struct Source {
 // The first six are the lexicon's attributes, in its order; "episode_days" is how long one
 // episode has gone on ("jerking for forty minutes"), which the lexicon does not limit apart;
 // "shortest_duration_days" the shortest duration stated ("twitching for months ... since
-// Tuesday"), where duration_days is the longest.
-inline constexpr std::array<std::string_view, 8> kNumericAttributeNames = {
+// Tuesday"), where duration_days is the longest; "stated_duration_days" the longest said as
+// a length ("for twenty minutes"), not counted back ("an hour ago").
+inline constexpr std::array<std::string_view, 9> kNumericAttributeNames = {
     "duration_days",          "caffeine_drinks_per_day", "sleep_hours",
     "alcohol_drinks_per_day", "cigarettes_per_day",      "age_years", "episode_days",
-    "shortest_duration_days"};
+    "shortest_duration_days", "stated_duration_days"};
 // The index of `name` in kNumericAttributeNames, or -1.
 inline int NumericAttributeIndex(std::string_view name) {
   for (size_t i = 0; i < kNumericAttributeNames.size(); ++i)

@@ -20,8 +20,9 @@ namespace twitchcheck {
 bool TextAttributes::Numeric(std::string_view name, double* value) const {
   const std::optional<double>* d = nullptr;
   const int index = NumericAttributeIndex(name);
-  if (index >= static_cast<int>(kLexAttributeCount)) {  // episode_days, shortest_duration_days
-    const std::optional<double>& v = index == static_cast<int>(kLexAttributeCount) ? episode_days : shortest_duration_days;
+  if (index >= static_cast<int>(kLexAttributeCount)) {  // episode_days, shortest_ and stated_duration_days
+    const int k = index - static_cast<int>(kLexAttributeCount);
+    const std::optional<double>& v = k == 0 ? episode_days : k == 1 ? shortest_duration_days : stated_duration_days;
     if (!v) return false;
     *value = *v;
     return true;
@@ -377,6 +378,8 @@ void Reader::Finish() {
       case LexAttribute::kDuration:
         if (!out_.duration_days || c.value > *out_.duration_days) out_.duration_days = c.value;
         if (!out_.shortest_duration_days || c.value < *out_.shortest_duration_days) out_.shortest_duration_days = c.value;
+        if (!c.counted_back && (!out_.stated_duration_days || c.value > *out_.stated_duration_days))
+          out_.stated_duration_days = c.value;
         break;
       case LexAttribute::kSleep:
         if (!out_.sleep_hours || c.value < *out_.sleep_hours) out_.sleep_hours = c.value;

@@ -46,6 +46,9 @@ struct TextAttributes {
   // The shortest duration stated: a new part of the story ("twitching for months, and since
   // Tuesday my feet are numb") when it differs from duration_days.
   std::optional<double> shortest_duration_days;
+  // The longest duration said as a length ("for twenty minutes", "ten minutes now"), not
+  // counted back to when something began ("half an hour ago his hand started shaking").
+  std::optional<double> stated_duration_days;
   std::optional<double> caffeine_drinks_per_day;  // summed over drinks (coffee + cola ...)
   std::optional<double> sleep_hours;              // the shortest night stated
   std::optional<double> alcohol_drinks_per_day;

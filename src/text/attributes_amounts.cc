@@ -50,7 +50,7 @@ bool Reader::ParseRate(size_t i, double* days, size_t* end, std::string* text) c
   return true;
 }
 
-void Reader::AddDuration(double days, size_t first, size_t last, bool episode) {
+void Reader::AddDuration(double days, size_t first, size_t last, bool episode, bool counted_back) {
   if (!(days > 0) || days > lex_.limits[static_cast<size_t>(LexAttribute::kDuration)]) return;
   const size_t m =
       AddMention("duration", FormatNumber(days) + (days == 1 ? " day" : " days"), first, last);
@@ -61,6 +61,7 @@ void Reader::AddDuration(double days, size_t first, size_t last, bool episode) {
   c.first = first;
   c.last = last;
   c.episode = episode;
+  c.counted_back = counted_back;
   candidates_.push_back(c);
   Use(first, last);
 }
@@ -191,7 +192,7 @@ bool Reader::TryUnit(const Num& n) {
   const bool elsewhere = CueBefore(n.first, LexCue::kNotDurationBefore) != kNone ||
                          (ago && !ComplaintOrStartInClause(n.first));
   const bool episode = episode_end || (u.days < 0.01 && !ago) || habit || elsewhere;
-  AddDuration(days, n.value_first, last, episode);
+  AddDuration(days, n.value_first, last, episode, ago != 0);
   Use(n.first, std::max(last, episode_end));
   return true;
 }
@@ -385,7 +386,7 @@ bool Reader::TryVague(size_t i) {
   const size_t cue = CueBefore(i, LexCue::kDurationBefore);
   const size_t ago = Same(i, e) ? CueAt(e, LexCue::kAgo) : 0;
   if (cue == kNone && !ago) return false;
-  AddDuration(ph->days, cue == kNone ? i : cue, ago ? ago : e, ago && !ComplaintOrStartInClause(i));
+  AddDuration(ph->days, cue == kNone ? i : cue, ago ? ago : e, ago && !ComplaintOrStartInClause(i), ago != 0);
   return true;
 }
 

@@ -52,6 +52,7 @@ struct Candidate {
   size_t first = 0, last = 0;  // pieces, for the context engine
   bool past_habit = false;
   bool episode = false;    // a single episode's length, not the complaint's
+  bool counted_back = false;  // "an hour ago": when something began, not a stated length
 };
 
 // Someone the writer names: "my son", "my 10-year-old", "a 35 year old daughter".
@@ -139,7 +140,7 @@ class Reader {
   // "a day", "per week", "daily", "every 2 hours" at piece i: its length in days, the end
   // piece and canonical text ("a day").
   bool ParseRate(size_t i, double* days, size_t* end, std::string* text) const;
-  void AddDuration(double days, size_t first, size_t last, bool episode);
+  void AddDuration(double days, size_t first, size_t last, bool episode, bool counted_back = false);
   std::string CountText(const Num& n) const;  // "once", "twice", "3 times", "a few times"
 
   // --- attributes_people.cc -------------------------------------------------------------
