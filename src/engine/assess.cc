@@ -125,26 +125,42 @@ void Explain(const Knowledge& kb, const Model& model, const std::vector<Evidence
 
 // The findings the patient's age sets (`from_age`) that nothing in `input` already reports
 // (an answer "no, not a baby" stands: what is said outright wins), appended to *out after a
-// copy of `input`. Returns false, leaving *out alone, when the age adds nothing: the usual
-// case, which then costs no copy of the evidence.
+// copy of `input`; and the words that the age rules out dropped ("with a new baby" read as
+// an infant when the patient is 40: the baby is someone else). Answers and structured input
+// stay. Returns false, leaving *out alone, when the age changes nothing: the usual case,
+// which then costs no copy of the evidence.
 bool AddAgeFindings(const Knowledge& kb, const std::vector<Evidence>& input, const Patient& patient,
                     std::vector<Evidence>* out) {
   if (!patient.age) return false;
-  bool added = false;
+  auto in_range = [&](const Finding& f) {
+    return !(f.from_age_min && *patient.age < *f.from_age_min) && !(f.from_age_max && *patient.age > *f.from_age_max);
+  };
+  auto ruled_out = [&](const Evidence& e) {
+    if (e.origin != Origin::kText || e.status == EvidenceStatus::kAbsent) return false;
+    const int f = kb.FindingIndex(e.id);
+    if (f < 0) return false;
+    const Finding& fd = kb.findings[f];
+    return (fd.from_age_min || fd.from_age_max) && !in_range(fd);
+  };
+  bool changed = false;
   for (const Finding& f : kb.findings) {
     if (!f.from_age_min && !f.from_age_max) continue;
-    if ((f.from_age_min && *patient.age < *f.from_age_min) || (f.from_age_max && *patient.age > *f.from_age_max))
-      continue;
+    if (!in_range(f)) continue;
     if (std::any_of(input.begin(), input.end(), [&](const Evidence& e) { return e.id == f.id; })) continue;
-    if (!added) *out = input;
-    added = true;
+    if (!changed) *out = input;
+    changed = true;
     Evidence e;
     e.id = f.id;
     e.status = EvidenceStatus::kPresent;
     e.origin = Origin::kAge;
     out->push_back(std::move(e));
   }
-  return added;
+  if (std::any_of(input.begin(), input.end(), ruled_out)) {
+    if (!changed) *out = input;
+    changed = true;
+    out->erase(std::remove_if(out->begin(), out->end(), ruled_out), out->end());
+  }
+  return changed;
 }
 
 constexpr char kReportedPossible = 1, kReportedPresent = 2;

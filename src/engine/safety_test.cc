@@ -513,5 +513,32 @@ TEST(SafetyRegression, TheTimeAnEventBeganIsNotItsLength) {
   for (const Case& c : cases) Check(c);
 }
 
+// The age given rules out words that contradict it: "with a new baby" from a 40-year-old is
+// the writer's baby, not an infant patient; a head bump with a twitch stays out of A&E. A
+// baby's jerks only in deep sleep that stop on waking are for the GP, not an ambulance; a
+// body that jerks "like I was having a fit" while nodding off is a comparison.
+TEST(SafetyRegression, AgesThatRuleOutWordsAndComparisons) {
+  const Assessment a = ReadAndAssess("hit my head on a cupboard 3 days ago, small lump, no vomiting, "
+                                     "my eyelid twitches and I sleep badly with a new baby", 40);
+  for (const Evidence& e : a.evidence) EXPECT_NE(e.id, "infant");
+  const Case cases[] = {
+      {"hit my head on a cupboard 3 days ago, small lump, no vomiting, my eyelid twitches and I sleep "
+       "badly with a new baby", 40, TriageLevel::kSelfCare, kSameDay},
+      {"our son is 3 weeks old, in deep sleep his arms do runs of little jerks, it stops the moment I "
+       "pick him up and never happens while he's awake, feeding well", 0, kAppointment, kAppointment},
+      {"my girlfriend says my whole body jerked like I was having a fit as I was nodding off, I felt "
+       "like I'd missed a step", 28, TriageLevel::kSelfCare, kAppointment},
+      {"my 2 month old has clusters of jerks bending forward when he wakes up", 0, kEmergency},
+      {"he shook like he was having a fit and would not respond to me", 60, kEmergency},
+      {"this morning he was talking like he'd had a few pints though he doesn't drink, and he kept "
+       "dropping his spoon out of his right hand", 93, kEmergency},
+      {"stopped a litre of vodka a day on Tuesday, now shaking and sweating and little black insects "
+       "keep crawling over the bedroom wall", 52, kEmergency},
+      {"myasthenia for 8 years, stable, no change in my droop, breathing and swallowing normal, my "
+       "lower eyelid flutters this week", 50, TriageLevel::kSelfCare, kSameDay},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
