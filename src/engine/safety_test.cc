@@ -540,5 +540,16 @@ TEST(SafetyRegression, AgesThatRuleOutWordsAndComparisons) {
   for (const Case& c : cases) Check(c);
 }
 
+// A red, painful eye in a contact lens wearer, or with light that hurts, is for today.
+TEST(SafetyRegression, APainfulRedEyeWithLensesIsForToday) {
+  const Case cases[] = {
+      {"slept in my contact lenses, today my eye is red and painful and the lid keeps twitching shut",
+       26, kSameDay},
+      {"my eyelid has twitched for a week, no redness, no pain, I wear contact lenses", 30,
+       TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
