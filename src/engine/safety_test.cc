@@ -551,5 +551,16 @@ TEST(SafetyRegression, APainfulRedEyeWithLensesIsForToday) {
   for (const Case& c : cases) Check(c);
 }
 
+// A comma inside a list of modifiers ("a very stiff, painful neck") does not split the sign;
+// a comma between a denial and a new sign still does the reading of denials.
+TEST(SafetyRegression, ACommaBetweenModifiersKeepsTheSignWhole) {
+  const Case cases[] = {
+      {"temperature and a very stiff, painful neck, and he keeps shielding his eyes from the window",
+       9, kEmergency},
+      {"no fever, stiff neck since this morning and the light hurts", 20, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

@@ -289,6 +289,17 @@ std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& token
       }
     }
   }
+  // A comma between two words of a list of modifiers ("a very stiff, painful neck") joins
+  // rather than breaks: 2 (context_rules.yaml word class `modifier_word`).
+  auto cls = im.classes.find("modifier_word");
+  if (cls != im.classes.end()) {
+    auto in = [&](size_t t) {
+      return tokens[t].kind != TokenKind::kPunct && (cls->second.count(tokens[t].norm) || cls->second.count(Stem(tokens[t].norm)));
+    };
+    for (size_t t = 1; t + 1 < tokens.size(); ++t)
+      if (tokens[t].norm == "," && !out[t] && tokens[t - 1].sentence == tokens[t + 1].sentence && in(t - 1) && in(t + 1))
+        out[t] = 2;
+  }
   return out;
 }
 

@@ -137,7 +137,8 @@ class ContextEngine {
   // Clause boundaries: 1 at each token where a TERMINATE cue that ends every category
   // begins ("but", "which", "and my", ";"), else 0. One entry per token. The phrase matcher
   // keeps its gaps from crossing them ("no tingling and my hand twitches" is not a hand
-  // tingle).
+  // tingle). 2 at a comma between two words of the class `modifier_word` ("a very stiff,
+  // painful neck"), which concept combinations read across.
   std::vector<uint8_t> ClauseBreaks(const std::vector<Token>& tokens, const WordIds& ids) const;
   // As above, with `ids` for every token (REQUIRES: one entry per token).
   ContextResult Classify(const std::vector<Token>& tokens, const WordIds& ids,

@@ -130,8 +130,10 @@ void PhraseMatcher::MatchCombos(const std::vector<Token>& tokens, const std::vec
   size_t clause = 0, word = 0;
   PhraseMatch m;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (i > 0 && (tokens[i].sentence != tokens[i - 1].sentence || (use_breaks && breaks[i]) ||
-                  tokens[i - 1].norm == ";" || tokens[i - 1].norm == ":" || tokens[i - 1].norm == ","))
+    // (A comma that joins two modifiers, breaks == 2, does not end the clause.)
+    if (i > 0 && (tokens[i].sentence != tokens[i - 1].sentence || (use_breaks && breaks[i] == 1) ||
+                  tokens[i - 1].norm == ";" || tokens[i - 1].norm == ":" ||
+                  (tokens[i - 1].norm == "," && !(use_breaks && breaks[i - 1] == 2))))
       ++clause;
     if (tokens[i].kind != TokenKind::kPunct) ++word;
     if (keys[i] < 0) continue;

@@ -60,7 +60,8 @@ class PhraseMatcher {
   // Every phrase occurrence, in order of its first token. keys[i] is KeyOf(tokens[i].norm).
   // Overlapping matches of different findings are all kept; for one finding, a match
   // inside another is dropped. A gap never crosses punctuation, nor a token marked in
-  // `breaks` (may be empty; else one entry per token: ContextEngine::ClauseBreaks).
+  // `breaks` (may be empty; else one entry per token: ContextEngine::ClauseBreaks, 1 a
+  // clause break, 2 a comma that joins two modifiers, which combos read across).
   std::vector<PhraseMatch> Match(const std::vector<Token>& tokens, const std::vector<int>& keys,
                                  const std::vector<uint8_t>& breaks = {}) const;
 
