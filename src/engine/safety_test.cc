@@ -562,5 +562,31 @@ TEST(SafetyRegression, ACommaBetweenModifiersKeepsTheSignWhole) {
   for (const Case& c : cases) Check(c);
 }
 
+// Look-alikes read wrongly before: a stranger's seizure, a drug reaction last year, a neck
+// that moves fine, stopping breathing while snoring, a trip in the garden, pregnancy feet
+// that go down overnight; with the dangerous twin of each.
+TEST(SafetyRegression, StrangersOldReactionsAndEverydayWords) {
+  const Case safe[] = {
+      {"last year I had a reaction to haloperidol in hospital, my neck twisted and they gave me an "
+       "injection. I'm fine now, my eye twitches in exams", 20, TriageLevel::kSelfCare, kAppointment},
+      {"temp 38.4, achy, twitchy muscles, but my neck moves fine, I can touch chin to chest, no rash",
+       22, TriageLevel::kSelfCare, kSameDay},
+      {"my wife says I snore like a train and sometimes stop breathing, headaches on waking", 40,
+       kAppointment, kSameDay},
+      {"tripped in the garden this morning, got up straight away, bruised knee, walking fine", 70,
+       TriageLevel::kSelfCare, kSameDay},
+      {"25 weeks, my feet swell a little by evening and go down overnight, no headache, vision fine",
+       27, TriageLevel::kSelfCare, kSameDay},
+  };
+  for (const Case& c : safe) Check(c);
+  const Case danger[] = {
+      {"last year I had a TIA, and today my face drooped on one side", 70, kEmergency},
+      {"temp 39 and he cannot touch his chin to his chest", 20, kEmergency},
+      {"34 weeks pregnant, my face and hands suddenly swelled up today with a bad headache", 30,
+       kEmergency},
+  };
+  for (const Case& c : danger) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

@@ -362,6 +362,19 @@ bool Reader::TryStartDate(size_t i) {
   return true;
 }
 
+// A complaint word within the next six words after `e`, which opens with "my", "his" or
+// "her", with no comma or clause break on the way ("this week my legs are getting weaker").
+bool Reader::ComplaintRightAfter(size_t e, size_t s1) const {
+  // The next word opens a clause about someone's body ("my legs", "his face"), so that
+  // "last month and my face twitches" is not read so.
+  if (e >= s1 || !(IsCue(e, LexCue::kSelfPossessive) || IsCue(e, LexCue::kOtherPossessive))) return false;
+  for (size_t k = e; k < std::min(s1, e + 6); ++k) {
+    if (p_[k].punct || IsCue(k, LexCue::kClauseBreak)) return false;
+    if (IsCue(k, LexCue::kComplaint)) return true;
+  }
+  return false;
+}
+
 // "started yesterday", "this week it has been ...": a past moment with a start cue near.
 bool Reader::TryRelative(size_t i) {
   const LexPhrase* ph = nullptr;
@@ -369,10 +382,11 @@ bool Reader::TryRelative(size_t i) {
   if (!e) return false;
   const size_t s0 = SentenceStart(i), s1 = SentenceEnd(i);
   const size_t from = std::max(s0, i >= 6 ? i - 6 : size_t{0});
-  // "started yesterday", "this week it has been ...", "my eye twitches every day this week"
-  // (but not "I turned 60 last month and my face twitches").
+  // "started yesterday", "this week it has been ...", "my eye twitches every day this week",
+  // "this week my legs are getting weaker" (a complaint right after it; but not "I turned 60
+  // last month and my face twitches", where a clause lies between).
   if (!CueInRange(from, i, LexCue::kStart) && !CueInRange(e, std::min(s1, e + 6), LexCue::kStart) &&
-      !CueInRange(s0, i, LexCue::kComplaint))
+      !CueInRange(s0, i, LexCue::kComplaint) && !ComplaintRightAfter(e, s1))
     return false;
   AddDuration(ph->days, i, e, false);
   return true;

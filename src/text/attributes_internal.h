@@ -141,6 +141,7 @@ class Reader {
   // piece and canonical text ("a day").
   bool ParseRate(size_t i, double* days, size_t* end, std::string* text) const;
   void AddDuration(double days, size_t first, size_t last, bool episode, bool counted_back = false);
+  bool ComplaintRightAfter(size_t e, size_t s1) const;
   std::string CountText(const Num& n) const;  // "once", "twice", "3 times", "a few times"
 
   // --- attributes_people.cc -------------------------------------------------------------
