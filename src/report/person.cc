@@ -307,15 +307,14 @@ void BuildPersonView(const Knowledge& kb, std::string_view text, AssessReport* o
   std::vector<const EvidenceItem*> shown_facts;
   for (const EvidenceItem& e : r.evidence) {
     if (e.origin == Origin::kImplied || e.status == EvidenceStatus::kUnknown) continue;
+    const int f = kb.FindingIndex(e.id);
+    const std::string* from = f >= 0 && kb.findings[f].from_attribute ? &kb.findings[f].from_attribute->attribute : nullptr;
+    const bool is_duration = from && *from == "duration_days";  // IsDuration, with the lookup done once
     // A number outside a range ("no four or more drinks a day") says nothing to read.
-    if (const int f = kb.FindingIndex(e.id);
-        f >= 0 && kb.findings[f].from_attribute && e.status == EvidenceStatus::kAbsent && !IsDuration(kb, e.id))
-      continue;
+    if (from && e.status == EvidenceStatus::kAbsent && !is_duration) continue;
     // The shortest duration stated is already in the durations' line.
-    if (const int f = kb.FindingIndex(e.id); f >= 0 && e.origin == Origin::kAttribute && kb.findings[f].from_attribute &&
-                                             kb.findings[f].from_attribute->attribute == "shortest_duration_days")
-      continue;
-    if (IsDuration(kb, e.id)) {
+    if (from && e.origin == Origin::kAttribute && *from == "shortest_duration_days") continue;
+    if (is_duration) {
       if (duration_said) continue;
       duration_said = true;
       double days = -1;

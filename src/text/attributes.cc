@@ -20,9 +20,11 @@ namespace twitchcheck {
 bool TextAttributes::Numeric(std::string_view name, double* value) const {
   const std::optional<double>* d = nullptr;
   const int index = NumericAttributeIndex(name);
-  if (index >= static_cast<int>(kLexAttributeCount)) {  // episode_days, shortest_ and stated_duration_days
-    const int k = index - static_cast<int>(kLexAttributeCount);
-    const std::optional<double>& v = k == 0 ? episode_days : k == 1 ? shortest_duration_days : stated_duration_days;
+  if (index >= static_cast<int>(kLexAttributeCount)) {
+    // The reader's own numbers, in kNumericAttributeNames' order after the lexicon's.
+    const std::optional<double>* own[] = {&episode_days, &shortest_duration_days, &stated_duration_days};
+    static_assert(sizeof(own) / sizeof(own[0]) == kNumericAttributeNames.size() - kLexAttributeCount);
+    const std::optional<double>& v = *own[index - static_cast<int>(kLexAttributeCount)];
     if (!v) return false;
     *value = *v;
     return true;

@@ -98,14 +98,16 @@ enum class ListReach { kNoComma, kDenied, kOpen, kEnded };
 
 // The context rules' word classes the reader's own rules ask about, as bits per token
 // (looked up once per word and remembered with it).
-enum WordClassBit : uint8_t {
+using WordClasses = uint16_t;
+enum WordClassBit : WordClasses {
   kListOr = 1, kListAnd = 2, kClauseContinuation = 4, kThirdPerson = 8, kFirstPerson = 16,
-  kOtherPeople = 32,  // a relative, another person or an animal
-  kSelfSubject = 64,  // the writer as subject or object ("I", "me"), not "my"
-  kStranger = 128,    // another person who is not family, or an animal
+  kOtherPeople = 32,   // a relative, another person or an animal
+  kSelfSubject = 64,   // the writer as subject or object ("I", "me"), not "my"
+  kStranger = 128,     // another person who is not family, or an animal
+  kOwnerPronoun = 256, // his, her, she: whose a phrase is ("the worst headache of her life")
 };
-uint8_t WordClassBits(const ContextEngine& ctx, const std::string& norm) {
-  uint8_t bits = 0;
+WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
+  WordClasses bits = 0;
   if (ctx.InWordClass("list_or", norm)) bits |= kListOr;
   if (ctx.InWordClass("list_and", norm)) bits |= kListAnd;
   if (ctx.InWordClass("clause_continuation", norm)) bits |= kClauseContinuation;
@@ -116,10 +118,11 @@ uint8_t WordClassBits(const ContextEngine& ctx, const std::string& norm) {
       ctx.InWordClass("animal", norm))
     bits |= kOtherPeople;
   if (ctx.InWordClass("other_person", norm) || ctx.InWordClass("animal", norm)) bits |= kStranger;
+  if (ctx.InWordClass("owner_pronoun", norm)) bits |= kOwnerPronoun;
   return bits;
 }
 
-ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const std::vector<uint8_t>& cls,
+ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const std::vector<WordClasses>& cls,
                             size_t cue_last, size_t first, size_t last) {
   size_t comma = first;
   for (size_t t = cue_last; t < first; ++t)
@@ -151,8 +154,8 @@ ListReach ReachAcrossCommas(const std::vector<Token>& tokens, const std::vector<
 // 2015", "The dog had a long seizure today" (no "I" or "my" between them and the phrase).
 // Back from `first` to the start of its clause (within 24 tokens, no "I" or "me" on the
 // way): a word with any of `bits` ("The dog had a long seizure today").
-bool ClauseOpensWith(const std::vector<Token>& tokens, const std::vector<uint8_t>& cls, size_t first,
-                     uint8_t bits) {
+bool ClauseOpensWith(const std::vector<Token>& tokens, const std::vector<WordClasses>& cls, size_t first,
+                     WordClasses bits) {
   const size_t sentence = first < tokens.size() ? tokens[first].sentence : 0;
   for (size_t t = first, steps = 0; t-- > 0 && steps < 24; ++steps) {
     if (tokens[t].sentence != sentence || tokens[t].norm == ";" || tokens[t].norm == ",") return false;
@@ -162,7 +165,7 @@ bool ClauseOpensWith(const std::vector<Token>& tokens, const std::vector<uint8_t
   return false;
 }
 
-bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<uint8_t>& cls, size_t first) {
+bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<WordClasses>& cls, size_t first) {
   // A clause about someone who is not family, from its start: "a passenger on my train had
   // a seizure" (the "my" of the train does not make it the writer's).
   if (ClauseOpensWith(tokens, cls, first, kStranger)) return true;
@@ -179,9 +182,9 @@ bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<uint8_t
 // The words of a phrase name the person it belongs to: "the worst headache of her life",
 // "lost all his strength" (context_rules.yaml word class owner_pronoun; "they" in "pills
 // at a party dont know what they were" is not an owner).
-bool PhraseNamesThirdPerson(const ContextEngine& ctx, const std::vector<Token>& tokens, const PhraseMatch& m) {
-  for (size_t t = m.first; t < m.last && t < tokens.size(); ++t)
-    if (ctx.InWordClass("owner_pronoun", tokens[t].norm)) return true;
+bool PhraseNamesThirdPerson(const std::vector<WordClasses>& cls, const PhraseMatch& m) {
+  for (size_t t = m.first; t < m.last && t < cls.size(); ++t)
+    if (cls[t] & kOwnerPronoun) return true;
   return false;
 }
 
@@ -189,7 +192,7 @@ bool PhraseNamesThirdPerson(const ContextEngine& ctx, const std::vector<Token>& 
 
 struct TextReader::Words {
   std::vector<int> keys;         // phrase keys (PhraseMatcher::KeyOf)
-  std::vector<uint8_t> classes;  // WordClassBits
+  std::vector<WordClasses> classes;  // WordClassBits
   TokenIds ids;                  // context engine ids and lexicon surface ids
 };
 
@@ -242,7 +245,7 @@ void TextReader::LookUp(const std::vector<Token>& tokens, Words* out) const {
   struct WordInfo {
     int key, norm_id, stem_id;
     LexWordId surface;
-    uint8_t classes;
+    WordClasses classes;
   };
   struct Memo {
     const TextReader* owner = nullptr;
@@ -349,7 +352,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
                                         const Overlaps& overlaps, ContextEngine::WordIds* masked) const {
   ContextEngine::WordIds& masked_ids = *masked;
   const ContextEngine::WordIds& ids = w.ids.context;
-  const std::vector<uint8_t>& classes = w.classes;
+  const std::vector<WordClasses>& classes = w.classes;
   const Finding& f = kb_->findings[m.finding];
   auto set_masked = [&](size_t t, bool hide) {
     masked_ids.norm[t] = hide ? -1 : ids.norm[t];
@@ -386,7 +389,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
       // ended; a sign of an emergency rule is then possible, never absent.
       if (emergency_part_[m.finding] &&
           std::any_of(classes.begin() + c.last, classes.begin() + target_first,
-                      [](uint8_t b) { return (b & kListAnd) != 0; })) {
+                      [](WordClasses b) { return (b & kListAnd) != 0; })) {
         open = true;
         continue;
       }
@@ -432,7 +435,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
   // complaint of their own and writes about no relative as the patient, a sign that
   // belongs to "his" or "her" is someone else's.
   if (!ctx.other_experiencer && attributes.writer_has_complaint && !attributes.patient_relation &&
-      (ThirdPersonOwns(tokens, classes, m.first) || PhraseNamesThirdPerson(*context_, tokens, m)))
+      (ThirdPersonOwns(tokens, classes, m.first) || PhraseNamesThirdPerson(classes, m)))
     ctx.other_experiencer = true;
   if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
 
