@@ -53,15 +53,15 @@ CoverageReport Coverage(const Knowledge& kb) {
     const Finding& fd = kb.findings[f];
     // Through the reverse index: scanning every finding's `implies` here made this
     // O(findings^2) (50,000 findings: over a minute).
-    bool implied_by_used = false;
-    for (int g : kb.implied_by[f]) implied_by_used |= used_findings.count(g) > 0;
+    bool through_others = false;  // implied by a used finding, or implying one
+    for (int g : kb.implied_by[f]) through_others |= used_findings.count(g) > 0;
     // One that only sets others ("stopped my xanax" implies the drug and the stopping) works
     // through them.
-    for (int g : fd.implies) implied_by_used |= used_findings.count(g) > 0;
+    for (int g : fd.implies) through_others |= used_findings.count(g) > 0;
     // A finding that only masks others ("I take all my tablets every morning" hides an
     // overdose) does its work by being read.
     const bool masks_others = !fd.masks.empty();
-    if (!used_findings.count(static_cast<int>(f)) && !implied_by_used && !masks_others)
+    if (!used_findings.count(static_cast<int>(f)) && !through_others && !masks_others)
       r.findings_linked_to_nothing.push_back(fd.id);
     if (fd.phrases.empty() && fd.combos.empty() && !fd.from_attribute && fd.question.empty())
       r.findings_never_read.push_back(fd.id);
