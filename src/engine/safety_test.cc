@@ -588,5 +588,21 @@ TEST(SafetyRegression, StrangersOldReactionsAndEverydayWords) {
   for (const Case& c : danger) Check(c);
 }
 
+// Blank spells of seconds with a straight return are for a GP soon; with jerking of the body
+// they are still a seizure. A pregnancy dated by "along" or "with my second" is a pregnancy.
+TEST(SafetyRegression, BriefBlankSpellsAndPregnancyWeeks) {
+  const Case cases[] = {
+      {"she goes blank for a couple of seconds many times a day, lids flicker, then picks up where "
+       "she left off", 8, kSameDay, kSameDay},
+      {"he went blank for a few seconds, then fell and his arms and legs jerked for two minutes", 8,
+       kEmergency},
+      {"33 weeks along with my second, thumping headache, lights flashing in my eyes, face puffed up",
+       31, kEmergency},
+      {"my calf has twitched for 20 weeks at night, no weakness", 40, TriageLevel::kSelfCare,
+       kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
