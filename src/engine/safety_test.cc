@@ -604,5 +604,17 @@ TEST(SafetyRegression, BriefBlankSpellsAndPregnancyWeeks) {
   for (const Case& c : cases) Check(c);
 }
 
+// A stranger's event, placed by where the writer saw it, is not the writer's; the writer's
+// own sign in the same message still is.
+TEST(SafetyRegression, AStrangersEventIsNotTheWriters) {
+  const Case cases[] = {
+      {"a man on the bus had a seizure this morning, it shook me up and now my eyelid keeps "
+       "twitching", 30, TriageLevel::kSelfCare, kAppointment},
+      {"a woman at work had a seizure last week; today my own face drooped on one side and my "
+       "words came out wrong", 55, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

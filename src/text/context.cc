@@ -77,6 +77,7 @@ struct ContextEngine::Impl {
   // to settle. Classifying looks no further, so each target costs the same however long
   // its sentence is.
   size_t reach = 0;
+  size_t longest = 0;  // the most words of any literal
   // A run of punctuation counts no words; the window also stops after this many tokens.
   size_t reach_tokens = 0;
 
@@ -229,6 +230,7 @@ ContextEngine::ContextEngine(const ContextRules& rules) : impl_(std::make_unique
     longest = std::max(longest, r.tokens.size());
   }
   im.reach = widest + 2 * longest + 4;
+  im.longest = longest;
   im.reach_tokens = 4 * im.reach;
   im.norm_trie.Finish(im.vocab.size());
   im.stem_trie.Finish(im.vocab.size());
@@ -321,9 +323,26 @@ ContextResult ContextEngine::ClassifyWindow(const std::vector<Token>& tokens,
                                             size_t target_last, bool alone) const {
   ContextResult result;
   const Impl& im = *impl_;
-  // Cues never straddle the target's edges, and cues inside the target are not its context.
+  // Cues inside the target are not its context, and cues do not straddle its edges, with
+  // one exception below.
   std::vector<Impl::Match> matches;
   im.FindMatches(tokens, lo, target_first, norm_ids, stem_ids, base, &matches);
+  // A cue that runs from before the target into its first words says whose it is or when
+  // it was ("my friend had" + "had a seizure"): a longest literal starting in the few words
+  // before the target and ending inside it. Only the experiencer and time categories may
+  // straddle: a denial never does, because a sign may hold a negation word of its own
+  // ("is not" + "not making sense").
+  std::vector<Impl::Match> straddling;
+  for (size_t i = target_first > lo + im.longest ? target_first - im.longest : lo;
+       i < target_first; ++i) {
+    std::vector<Impl::Match> one;
+    im.FindMatches(tokens, i, std::min(target_last, i + im.longest), norm_ids, stem_ids, base,
+                   &one);
+    if (!one.empty() && one.front().first == i && one.front().last > target_first) {
+      straddling.push_back(one.front());
+      break;
+    }
+  }
   im.FindMatches(tokens, target_last, hi, norm_ids, stem_ids, base, &matches);
 
   auto apply = [&](const ContextRule& r, size_t first, size_t last) {
@@ -352,6 +371,21 @@ ContextResult ContextEngine::ClassifyWindow(const std::vector<Token>& tokens,
         continue;
       if (!im.Reaches(tokens, matches, k, r, target_first, target_last)) continue;
       apply(r, matches[k].first, matches[k].last);
+    }
+  }
+  for (const Impl::Match& m : straddling) {
+    // Nothing between it and the target can end its scope: it reaches into the target.
+    for (int rule : im.groups[m.group]) {
+      const ContextRule& r = im.rules[rule];
+      const bool kind = r.category == ContextCategory::kOtherExperiencer ||
+                        r.category == ContextCategory::kFamily ||
+                        r.category == ContextCategory::kHistorical ||
+                        r.category == ContextCategory::kHypothetical;
+      const bool fwd = r.direction == ContextDirection::kForward ||
+                       r.direction == ContextDirection::kBidirectional;
+      if (kind && fwd && (r.target_class.empty() ||
+                          im.InClass(r.target_class, tokens, target_first, target_last)))
+        apply(r, m.first, m.last);
     }
   }
   if (!im.alone_rules.empty() && alone) {

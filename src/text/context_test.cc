@@ -165,6 +165,19 @@ TEST(ContextTest, Experiencer) {
   for (const Case& c : cases) Check(c);
 }
 
+// A cue may run from before a target into its first words ("my friend had" + "had a
+// seizure") when it says whose the sign is or when it was; a denial never straddles, since
+// a sign may hold a negation word of its own.
+TEST(ContextTest, ExperiencerCueRunningIntoTheTarget) {
+  const Case cases[] = {
+      {"my friend had a seizure yesterday", "had a seizure", "affirmed", "recent", "other"},
+      {"a man on the bus had a seizure", "had a seizure", "affirmed", "recent", "other"},
+      {"he is not making sense", "not making sense", "affirmed", "recent", "patient"},
+      {"I had a seizure on the bus", "had a seizure", "affirmed", "recent", "patient"},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(ContextTest, CuesExplainTheResult) {
   const std::string text = "No fever. I deny any numbness but have cramps.";
   const std::vector<Token> tokens = Tokenize(text);
