@@ -616,5 +616,37 @@ TEST(SafetyRegression, AStrangersEventIsNotTheWriters) {
   for (const Case& c : cases) Check(c);
 }
 
+// What a leaflet or an adviser says could happen is not what has happened; a gesture, an
+// everyday cut and a reaction that never came back are not the emergencies they resemble.
+TEST(SafetyRegression, WarningsGesturesAndEverydayCutsAreNotEmergencies) {
+  const Case cases[] = {
+      {"the leaflet for my new blood pressure tablets says they can make you confused and "
+       "give you fits; all I have is a twitchy thumb", 50, TriageLevel::kSelfCare, kAppointment},
+      {"her eyes roll up whenever I ask her to help with the dishes, and her eyelid has twitched "
+       "for a week", 14, TriageLevel::kSelfCare, kAppointment},
+      {"cut myself shaving yesterday, now my upper lip keeps twitching", 35,
+       TriageLevel::kSelfCare, kAppointment},
+      {"after an anti-sickness jab my eyes got stuck looking up, they gave me another injection "
+       "and it has not happened since; now my calf twitches after runs", 29,
+       TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// Emergencies said in words the reader did not know before.
+TEST(SafetyRegression, FeverOnChemoHeatInAChildAndSuddenBenzoStop) {
+  const Case cases[] = {
+      {"on chemo for breast cancer, temperature 38.3 tonight and shivery, legs cramping", 48,
+       kEmergency},
+      {"left the baby in the hot car for twenty minutes, now she is floppy and her legs twitch", 1,
+       kEmergency},
+      {"took lorazepam every night for years and stopped it all at once on Monday, now I am "
+       "twitching all over and hearing voices", 50, kEmergency},
+      {"my mum is fumbly with her buttons, hauling herself up the stairs, and her feet have "
+       "tingled for four days since a stomach bug", 45, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
