@@ -648,5 +648,27 @@ TEST(SafetyRegression, FeverOnChemoHeatInAChildAndSuddenBenzoStop) {
   for (const Case& c : cases) Check(c);
 }
 
+// Harmless things that share words with emergencies: numbness after a filling, brain
+// freeze, hands stiff from cold water, a question about a fit. With an arm that has gone
+// weak, the dentist does not explain it away.
+TEST(SafetyRegression, DentistsColdAndQuestionsAreNotEmergencies) {
+  const Case safe[] = {
+      {"had two fillings this morning, my lower lip is still droopy and numb and my words sound "
+       "slurred, the lip twitches as it wakes up", 33, TriageLevel::kSelfCare, kSameDay},
+      {"my son had a sharp pain in his forehead eating a slushie too fast, worst pain ever he said, "
+       "gone in half a minute", 10, TriageLevel::kSelfCare, kAppointment},
+      {"sea swim at dawn, hands white and stiff, could not undo my wetsuit, all fine after a warm "
+       "shower; calves twitchy tonight", 45, TriageLevel::kSelfCare, kAppointment},
+      {"temperature 38.5, teeth chattering and shivering hard, but chatting to me and drinking. "
+       "Is the shivering a fit?", 8, TriageLevel::kSelfCare, kSameDay},
+  };
+  for (const Case& c : safe) Check(c);
+  const Case danger[] = {
+      {"had a filling this morning and now my right arm has suddenly gone weak and I can't lift "
+       "it", 60, kEmergency},
+  };
+  for (const Case& c : danger) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
