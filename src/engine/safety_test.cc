@@ -670,5 +670,18 @@ TEST(SafetyRegression, DentistsColdAndQuestionsAreNotEmergencies) {
   for (const Case& c : danger) Check(c);
 }
 
+// A carer who asks whether to pass a twitch on to a team is not describing their own
+// complaint, so the resident's signs stay the patient's.
+TEST(SafetyRegression, ACarerPassingATwitchOnIsNotThePatient) {
+  const Case cases[] = {
+      {"I look after a resident who started haloperidol last week. Tonight he is rigid all over, "
+       "drenched in sweat, temperature 39.5. Should I report the twitching to the nurse tomorrow?",
+       40, kEmergency},
+      {"Should I report my twitching to the GP? My eyelid has flickered for a week.", 30,
+       TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

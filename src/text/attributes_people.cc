@@ -359,6 +359,13 @@ void Reader::ResolvePerson() {
           if (!IsCue(j, LexCue::kComplaint)) continue;
           // "when I try to move them", "I lift his arm": the writer acts on someone else.
           if (j + 1 < k && IsCue(j + 1, LexCue::kActedOn)) continue;
+          // "should I report the twitching to his team": passed on, unless it is "my".
+          bool passed_on = false;
+          for (size_t v = c0; v < j; ++v) {
+            if (IsCue(v, LexCue::kWriterReports)) passed_on = true;
+            else if (passed_on && IsCue(v, LexCue::kWriter)) passed_on = false;
+          }
+          if (passed_on) continue;
           if (!third) {
             self_complaint = true;
             break;

@@ -39,7 +39,8 @@ constexpr std::array<std::string_view, kLexCueCount> kCueNames = {
     "other_possessive", "first_person", "report_verb",    "subject_verb",
     "family_history", "side_prep",      "old",            "complaint",
     "writer",        "bare_age_end",   "bare_unit_before", "sex_before",
-    "not_duration_before", "clause_break", "for_someone", "acted_on"};
+    "not_duration_before", "clause_break", "for_someone", "acted_on",
+    "writer_reports"};
 
 constexpr std::array<std::string_view, 6> kMentionKinds = {
     "site", "side", "onset", "frequency", "time_of_day", "progression"};
