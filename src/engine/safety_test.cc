@@ -683,5 +683,21 @@ TEST(SafetyRegression, ACarerPassingATwitchOnIsNotThePatient) {
   for (const Case& c : cases) Check(c);
 }
 
+// A stranger named by an article, a brow after cosmetic Botox, double vision while drunk and
+// a vitamin taken twice share words with emergencies and are not one.
+TEST(SafetyRegression, StrangersBotoxPintsAndVitamins) {
+  const Case cases[] = {
+      {"in the supermarket a woman had a seizure next to me, I'm shaken and my eyelid keeps "
+       "flickering", 30, TriageLevel::kSelfCare, kAppointment},
+      {"had Botox in my forehead a week ago, now one eyebrow is a bit droopy, speech and "
+       "swallowing normal", 42, TriageLevel::kSelfCare, kSameDay},
+      {"saw double after six pints last night, fine today, eyelid twitchy", 26,
+       TriageLevel::kSelfCare, kAppointment},
+      {"took my vitamin D tablet twice by mistake, feel fine, calf twitches at night", 50,
+       TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
