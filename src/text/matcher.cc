@@ -25,6 +25,16 @@ std::string PhraseMatcher::Key(const std::string& norm) const {
 }
 
 PhraseMatcher::PhraseMatcher(const Knowledge& kb, const Lexicon* lex) : lex_(lex) {
+  // The same few thousand words recur across some fourteen thousand phrases: correct and
+  // stem each once.
+  std::unordered_map<std::string, int> id_of_norm;
+  auto id_of = [&](const std::string& norm) {
+    auto seen = id_of_norm.find(norm);
+    if (seen != id_of_norm.end()) return seen->second;
+    auto [it, fresh] = stem_id_.emplace(Key(norm), static_cast<int>(stem_id_.size()));
+    id_of_norm.emplace(norm, it->second);
+    return it->second;
+  };
   for (size_t f = 0; f < kb.findings.size(); ++f) {
     for (const std::string& text : kb.findings[f].phrases) {
       Phrase p{static_cast<int>(f), text, {}};
@@ -36,8 +46,7 @@ PhraseMatcher::PhraseMatcher(const Knowledge& kb, const Lexicon* lex) : lex_(lex
         std::vector<int> stems;
         for (const Token& t : Tokenize(part)) {
           if (t.kind == TokenKind::kPunct && t.norm != "'") continue;
-          auto [it, fresh] = stem_id_.emplace(Key(t.norm), static_cast<int>(stem_id_.size()));
-          stems.push_back(it->second);
+          stems.push_back(id_of(t.norm));
         }
         if (!stems.empty()) p.parts.push_back(std::move(stems));
         if (dots == std::string::npos) break;
