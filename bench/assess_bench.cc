@@ -59,9 +59,11 @@ void BM_Read(benchmark::State& state) {
 }
 BENCHMARK(BM_Read);
 
-// Reading time is linear in the input (SPEC §6: 1 MB under 1 s). Three shapes of 1 MB:
+// Reading time is linear in the input (SPEC §6: 1 MB under 1 s). Four shapes of 1 MB:
 // the narrative repeated (prose with full stops), one sentence of denials with no full
-// stop at all, and a sentence of "MS." abbreviations.
+// stop at all, a sentence of "MS." abbreviations, and one clause without any punctuation
+// in which the writer passes complaints on about someone else (whose complaint each is
+// was once worked out from the clause's start for every complaint word: 33 s).
 std::string Repeat(const std::string& unit, size_t bytes) {
   std::string out;
   out.reserve(bytes + unit.size());
@@ -74,6 +76,7 @@ void BM_Read1MB(benchmark::State& state) {
       Repeat(std::string(kNarrative) + " ", 1 << 20),
       Repeat("my eyelid twitches, no weakness, ", 1 << 20),
       Repeat("my sister has MS. ", 1 << 20),
+      Repeat("i should report the twitching and ask about his spasms ", 1 << 20),
   };
   const std::string& text = kShapes[state.range(0)];
   for (auto _ : state) {
@@ -82,7 +85,7 @@ void BM_Read1MB(benchmark::State& state) {
   }
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
 }
-BENCHMARK(BM_Read1MB)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Read1MB)->Arg(0)->Arg(1)->Arg(2)->Arg(3)->Unit(benchmark::kMillisecond);
 
 // Structured evidence only (what the narrative says, given as answers): no reading.
 void BM_AssessOnly(benchmark::State& state) {

@@ -355,17 +355,18 @@ void Reader::ResolvePerson() {
         third |= who == 3;
       }
       if (writer && !relative) {
+        // "should I report the twitching to his team": a complaint after a verb of passing
+        // on is passed on, unless "my" comes between. Kept as the clause is walked, so a
+        // long clause costs no more than reading it.
+        bool passed_on = false;
         for (size_t j = c0; j < k && !self_complaint; ++j) {
+          const bool after_passing_on = passed_on;
+          if (IsCue(j, LexCue::kWriterReports)) passed_on = true;
+          else if (passed_on && IsCue(j, LexCue::kWriter)) passed_on = false;
           if (!IsCue(j, LexCue::kComplaint)) continue;
           // "when I try to move them", "I lift his arm": the writer acts on someone else.
           if (j + 1 < k && IsCue(j + 1, LexCue::kActedOn)) continue;
-          // "should I report the twitching to his team": passed on, unless it is "my".
-          bool passed_on = false;
-          for (size_t v = c0; v < j; ++v) {
-            if (IsCue(v, LexCue::kWriterReports)) passed_on = true;
-            else if (passed_on && IsCue(v, LexCue::kWriter)) passed_on = false;
-          }
-          if (passed_on) continue;
+          if (after_passing_on) continue;
           if (!third) {
             self_complaint = true;
             break;
