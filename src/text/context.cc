@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -118,30 +119,39 @@ struct ContextEngine::Impl {
     return it == vocab.end() ? -1 : it->second;
   }
 
+  // The longest cue that starts at token i and ends by `to`, if any.
+  bool LongestAt(size_t i, size_t to, const std::vector<int>& norm_ids,
+                 const std::vector<int>& stem_ids, size_t base, Match* out) const {
+    int best_group = -1;
+    size_t best_end = i;
+    auto walk = [&](const Trie& trie, const std::vector<int>& ids) {
+      int node = 0;
+      for (size_t j = i; j < to; ++j) {
+        node = trie.Next(node, ids[j - base]);
+        if (node < 0) break;
+        if (trie.terminal[node] >= 0 && j + 1 > best_end) {
+          best_group = trie.terminal[node];
+          best_end = j + 1;
+        }
+      }
+    };
+    walk(norm_trie, norm_ids);
+    if (!stem_trie.empty()) walk(stem_trie, stem_ids);
+    if (best_group < 0) return false;
+    *out = {best_group, i, best_end};
+    return true;
+  }
+
   // Longest-match, non-overlapping cues in tokens[from, to).
   void FindMatches(const std::vector<Token>& tokens, size_t from, size_t to,
                    const std::vector<int>& norm_ids, const std::vector<int>& stem_ids,
                    size_t base, std::vector<Match>* out) const {
     size_t i = from;
     while (i < to) {
-      int best_group = -1;
-      size_t best_end = i;
-      auto walk = [&](const Trie& trie, const std::vector<int>& ids) {
-        int node = 0;
-        for (size_t j = i; j < to; ++j) {
-          node = trie.Next(node, ids[j - base]);
-          if (node < 0) break;
-          if (trie.terminal[node] >= 0 && j + 1 > best_end) {
-            best_group = trie.terminal[node];
-            best_end = j + 1;
-          }
-        }
-      };
-      walk(norm_trie, norm_ids);
-      if (!stem_trie.empty()) walk(stem_trie, stem_ids);
-      if (best_group >= 0) {
-        out->push_back({best_group, i, best_end});
-        i = best_end;
+      Match m;
+      if (LongestAt(i, to, norm_ids, stem_ids, base, &m)) {
+        out->push_back(m);
+        i = m.last;
       } else {
         ++i;
       }
@@ -332,16 +342,13 @@ ContextResult ContextEngine::ClassifyWindow(const std::vector<Token>& tokens,
   // before the target and ending inside it. Only the experiencer and time categories may
   // straddle: a denial never does, because a sign may hold a negation word of its own
   // ("is not" + "not making sense").
-  std::vector<Impl::Match> straddling;
+  std::optional<Impl::Match> straddling;
   for (size_t i = target_first > lo + im.longest ? target_first - im.longest : lo;
-       i < target_first; ++i) {
-    std::vector<Impl::Match> one;
-    im.FindMatches(tokens, i, std::min(target_last, i + im.longest), norm_ids, stem_ids, base,
-                   &one);
-    if (!one.empty() && one.front().first == i && one.front().last > target_first) {
-      straddling.push_back(one.front());
-      break;
-    }
+       i < target_first && !straddling; ++i) {
+    Impl::Match m;
+    if (im.LongestAt(i, std::min(target_last, i + im.longest), norm_ids, stem_ids, base, &m) &&
+        m.last > target_first)
+      straddling = m;
   }
   im.FindMatches(tokens, target_last, hi, norm_ids, stem_ids, base, &matches);
 
@@ -373,8 +380,9 @@ ContextResult ContextEngine::ClassifyWindow(const std::vector<Token>& tokens,
       apply(r, matches[k].first, matches[k].last);
     }
   }
-  for (const Impl::Match& m : straddling) {
+  if (straddling) {
     // Nothing between it and the target can end its scope: it reaches into the target.
+    const Impl::Match& m = *straddling;
     for (int rule : im.groups[m.group]) {
       const ContextRule& r = im.rules[rule];
       const bool kind = r.category == ContextCategory::kOtherExperiencer ||
