@@ -24,17 +24,19 @@ std::string PhraseMatcher::Key(const std::string& norm) const {
   return Stem(norm);
 }
 
+// The same few thousand words recur across some fourteen thousand phrases and the
+// concepts' word lists.
+int PhraseMatcher::StemIdWhileBuilding(const std::string& norm,
+                                       std::unordered_map<std::string, int>* ids) {
+  auto seen = ids->find(norm);
+  if (seen != ids->end()) return seen->second;
+  auto [it, fresh] = stem_id_.emplace(Key(norm), static_cast<int>(stem_id_.size()));
+  ids->emplace(norm, it->second);
+  return it->second;
+}
+
 PhraseMatcher::PhraseMatcher(const Knowledge& kb, const Lexicon* lex) : lex_(lex) {
-  // The same few thousand words recur across some fourteen thousand phrases: correct and
-  // stem each once.
-  std::unordered_map<std::string, int> id_of_norm;
-  auto id_of = [&](const std::string& norm) {
-    auto seen = id_of_norm.find(norm);
-    if (seen != id_of_norm.end()) return seen->second;
-    auto [it, fresh] = stem_id_.emplace(Key(norm), static_cast<int>(stem_id_.size()));
-    id_of_norm.emplace(norm, it->second);
-    return it->second;
-  };
+  std::unordered_map<std::string, int> ids;
   for (size_t f = 0; f < kb.findings.size(); ++f) {
     for (const std::string& text : kb.findings[f].phrases) {
       Phrase p{static_cast<int>(f), text, {}};
@@ -46,7 +48,7 @@ PhraseMatcher::PhraseMatcher(const Knowledge& kb, const Lexicon* lex) : lex_(lex
         std::vector<int> stems;
         for (const Token& t : Tokenize(part)) {
           if (t.kind == TokenKind::kPunct && t.norm != "'") continue;
-          stems.push_back(id_of(t.norm));
+          stems.push_back(StemIdWhileBuilding(t.norm, &ids));
         }
         if (!stems.empty()) p.parts.push_back(std::move(stems));
         if (dots == std::string::npos) break;
@@ -75,12 +77,12 @@ PhraseMatcher::PhraseMatcher(const Knowledge& kb, const Lexicon* lex) : lex_(lex
       phrases_.push_back(std::move(p));
     }
   }
-  AddCombos(kb);
+  AddCombos(kb, &ids);
   root_child_.assign(stem_id_.size(), -1);
   for (const auto& [stem, child] : trie_[0].next) root_child_[stem] = child;
 }
 
-void PhraseMatcher::AddCombos(const Knowledge& kb) {
+void PhraseMatcher::AddCombos(const Knowledge& kb, std::unordered_map<std::string, int>* ids) {
   std::unordered_map<std::string, int> concept_id;
   for (size_t f = 0; f < kb.findings.size(); ++f) {
     const Finding& finding = kb.findings[f];
@@ -102,8 +104,7 @@ void PhraseMatcher::AddCombos(const Knowledge& kb) {
             ConceptWords w{it->second, {}};
             for (const Token& t : Tokenize(entry)) {
               if (t.kind == TokenKind::kPunct && t.norm != "'") continue;
-              auto [sit, sfresh] = stem_id_.emplace(Key(t.norm), static_cast<int>(stem_id_.size()));
-              w.stems.push_back(sit->second);
+              w.stems.push_back(StemIdWhileBuilding(t.norm, ids));
             }
             if (w.stems.empty()) continue;
             concept_words_by_first_[w.stems[0]].push_back(static_cast<int>(concept_words_.size()));

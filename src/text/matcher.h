@@ -85,6 +85,9 @@ class PhraseMatcher {
     uint64_t next_bit = 0;
   };
   std::string Key(const std::string& norm) const;
+  // While building: the stem id of a phrase or concept word, each distinct word corrected
+  // and stemmed once (`ids` caches them by the word as written).
+  int StemIdWhileBuilding(const std::string& norm, std::unordered_map<std::string, int>* ids);
   static uint64_t WindowBit(int stem) { return uint64_t{1} << (static_cast<unsigned>(stem) & 63); }
 
   const Lexicon* lex_;
@@ -114,7 +117,7 @@ class PhraseMatcher {
   std::vector<Combo> combos_;
   std::vector<std::vector<int>> combos_by_concept_;
   std::string error_;
-  void AddCombos(const Knowledge& kb);
+  void AddCombos(const Knowledge& kb, std::unordered_map<std::string, int>* ids);
   void MatchCombos(const std::vector<Token>& tokens, const std::vector<int>& keys,
                    const std::vector<uint8_t>& breaks, std::vector<PhraseMatch>* out) const;
   std::vector<int> root_child_;  // stem id -> child of the root, or -1 (the widest node)
