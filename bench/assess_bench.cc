@@ -59,11 +59,12 @@ void BM_Read(benchmark::State& state) {
 }
 BENCHMARK(BM_Read);
 
-// Reading time is linear in the input (SPEC §6: 1 MB under 1 s). Four shapes of 1 MB:
+// Reading time is linear in the input (SPEC §6: 1 MB under 1 s). Five shapes of 1 MB:
 // the narrative repeated (prose with full stops), one sentence of denials with no full
-// stop at all, a sentence of "MS." abbreviations, and one clause without any punctuation
-// in which the writer passes complaints on about someone else (whose complaint each is
-// was once worked out from the clause's start for every complaint word: 33 s).
+// stop at all, a sentence of "MS." abbreviations, and two clauses without any punctuation
+// about whose complaint each word is: the writer passing complaints on about someone else,
+// and complaint words far from the person words at the clause's ends (each was once worked
+// out by a search from every complaint word: 33 s for each shape).
 std::string Repeat(const std::string& unit, size_t bytes) {
   std::string out;
   out.reserve(bytes + unit.size());
@@ -77,6 +78,7 @@ void BM_Read1MB(benchmark::State& state) {
       Repeat("my eyelid twitches, no weakness, ", 1 << 20),
       Repeat("my sister has MS. ", 1 << 20),
       Repeat("i should report the twitching and ask about his spasms ", 1 << 20),
+      "his " + Repeat("twitch ", 1 << 20) + "and i",
   };
   const std::string& text = kShapes[state.range(0)];
   for (auto _ : state) {
@@ -85,7 +87,7 @@ void BM_Read1MB(benchmark::State& state) {
   }
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
 }
-BENCHMARK(BM_Read1MB)->Arg(0)->Arg(1)->Arg(2)->Arg(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Read1MB)->Arg(0)->Arg(1)->Arg(2)->Arg(3)->Arg(4)->Unit(benchmark::kMillisecond);
 
 // Structured evidence only (what the narrative says, given as answers): no reading.
 void BM_AssessOnly(benchmark::State& state) {

@@ -341,6 +341,8 @@ void Reader::ResolvePerson() {
     if (IsCue(k, LexCue::kOtherPossessive) || (w && w->pronoun_sex)) return 3;
     return 0;
   };
+  std::vector<int> who;               // person() of each token of the clause
+  std::vector<size_t> next_person;    // see below
   for (size_t s0 = 0; s0 < p_.size() && !self_complaint;) {
     const size_t s1 = SentenceEnd(s0);
     size_t c0 = s0;
@@ -348,13 +350,20 @@ void Reader::ResolvePerson() {
       const bool clause_end = k == s1 || (p_[k].punct && (p_[k].norm == "," || p_[k].norm == ";"));
       if (!clause_end) continue;
       bool writer = false, relative = false, third = false;
+      who.assign(k - c0, 0);
       for (size_t j = c0; j < k; ++j) {
-        const int who = person(j);
-        writer |= who == 1;
-        relative |= who == 2;
-        third |= who == 3;
+        who[j - c0] = person(j);
+        writer |= who[j - c0] == 1;
+        relative |= who[j - c0] == 2;
+        third |= who[j - c0] == 3;
       }
       if (writer && !relative) {
+        // The next person word after each token of the clause (k: none), for the nearest
+        // owner below in one backward pass rather than a search from every complaint.
+        next_person.assign(k - c0, k);
+        for (size_t j = k; j-- > c0 + 1;)
+          next_person[j - 1 - c0] = who[j - c0] != 0 ? j : next_person[j - c0];
+        size_t last_person = k;  // the nearest person word before j (k: none)
         // "should I report the twitching to his team": a complaint after a verb of passing
         // on is passed on, unless "my" comes between. Kept as the clause is walked, so a
         // long clause costs no more than reading it.
@@ -363,6 +372,8 @@ void Reader::ResolvePerson() {
           const bool after_passing_on = passed_on;
           if (IsCue(j, LexCue::kWriterReports)) passed_on = true;
           else if (passed_on && IsCue(j, LexCue::kWriter)) passed_on = false;
+          const size_t before = last_person;
+          if (who[j - c0] != 0) last_person = j;
           if (!IsCue(j, LexCue::kComplaint)) continue;
           // "when I try to move them", "I lift his arm": the writer acts on someone else.
           if (j + 1 < k && IsCue(j + 1, LexCue::kActedOn)) continue;
@@ -372,11 +383,10 @@ void Reader::ResolvePerson() {
             break;
           }
           // The nearest person word on either side; a tie goes to the one before.
+          const size_t after = next_person[j - c0];
           int owner = 0;
-          for (size_t d = 1; owner == 0 && (j >= c0 + d || j + d < k); ++d) {
-            if (j >= c0 + d) owner = person(j - d);
-            if (owner == 0 && j + d < k) owner = person(j + d);
-          }
+          if (before < k && (after == k || j - before <= after - j)) owner = who[before - c0];
+          else if (after < k) owner = who[after - c0];
           self_complaint = owner == 1;
         }
       }
