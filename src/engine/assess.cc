@@ -126,7 +126,8 @@ void Explain(const Knowledge& kb, const Model& model, const std::vector<Evidence
 // The findings the patient's age sets (`from_age`) that nothing in `input` already reports
 // (an answer "no, not a baby" stands: what is said outright wins), appended to *out after a
 // copy of `input`; and the words that the age rules out dropped ("with a new baby" read as
-// an infant when the patient is 40: the baby is someone else). Answers and structured input
+// an infant when the patient is 40: the baby is someone else; a pregnancy read in a message
+// about a 3-week-old, `possible_at_age`). Answers and structured input
 // stay. Returns false, leaving *out alone, when the age changes nothing: the usual case,
 // which then costs no copy of the evidence.
 bool AddAgeFindings(const Knowledge& kb, const std::vector<Evidence>& input, const Patient& patient,
@@ -140,6 +141,9 @@ bool AddAgeFindings(const Knowledge& kb, const std::vector<Evidence>& input, con
     const int f = kb.FindingIndex(e.id);
     if (f < 0) return false;
     const Finding& fd = kb.findings[f];
+    if ((fd.possible_age_min && *patient.age < *fd.possible_age_min) ||
+        (fd.possible_age_max && *patient.age > *fd.possible_age_max))
+      return true;
     return (fd.from_age_min || fd.from_age_max) && !in_range(fd);
   };
   bool changed = false;

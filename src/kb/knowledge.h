@@ -94,6 +94,10 @@ struct Finding {
   // The patient's age in whole years, when it is known, sets the finding present (a
   // baby under one is `infant` whatever the words say). Both ends inclusive.
   std::optional<int> from_age_min, from_age_max;
+  // The ages at which the finding can be the patient's at all (pregnancy from 10): words
+  // that give it to a patient of another known age are about someone else ("our daughter
+  // is 3 weeks old, born at 39 weeks"), and are dropped. Both ends inclusive.
+  std::optional<int> possible_age_min, possible_age_max;
   // How a report names it in a reason, lower case ("no weakness" is "no " + said_as);
   // empty: the name, its first letter lower-cased.
   std::string said_as;

@@ -668,7 +668,7 @@ class Loader {
       if (!IsEntry(file, n, "finding")) continue;
       Keys(file, n, "finding", {"id", "name", "category", "leak", "question", "mention_counts", "past_counts", "phrases",
                                 "from_attribute", "from_age", "sources", "implies", "masks", "combos", "said_as", "asked_if",
-                                "question_other"});
+                                "question_other", "possible_at_age"});
       // Built in place: pending references point into it. Never removed: any error
       // discards the whole load.
       Finding& f = kb_->findings.emplace_back();
@@ -759,6 +759,19 @@ class Loader {
             Error(file, Line(a), "finding '" + f.id + "': from_age outside 0.." + std::to_string(kMaxAgeYears));
         if (f.from_age_min && f.from_age_max && *f.from_age_min > *f.from_age_max)
           Error(file, Line(a), "finding '" + f.id + "': from_age min > max");
+      }
+      if (YamlNode a = n["possible_at_age"]) {
+        Keys(file, a, "possible_at_age", {"min", "max"});
+        double v;
+        if (Num(file, a, "min", &v, false)) f.possible_age_min = static_cast<int>(v);
+        if (Num(file, a, "max", &v, false)) f.possible_age_max = static_cast<int>(v);
+        if (!f.possible_age_min && !f.possible_age_max)
+          Error(file, Line(a), "finding '" + f.id + "': possible_at_age needs min or max");
+        for (const std::optional<int>& y : {f.possible_age_min, f.possible_age_max})
+          if (y && (*y < 0 || *y > kMaxAgeYears))
+            Error(file, Line(a), "finding '" + f.id + "': possible_at_age outside 0.." + std::to_string(kMaxAgeYears));
+        if (f.possible_age_min && f.possible_age_max && *f.possible_age_min > *f.possible_age_max)
+          Error(file, Line(a), "finding '" + f.id + "': possible_at_age min > max");
       }
       if (f.phrases.empty() && f.combos.empty() && !f.from_attribute && f.question.empty())
         Error(file, line, "finding '" + f.id + "' has no phrases, no from_attribute and no question: nothing can ever set it");
