@@ -319,6 +319,12 @@ class Tokenizer {
         i += c.len;
         continue;
       }
+      // Ampersand abbreviations: "A&E", "B&Q" stay one token ("a&e").
+      if (!number && c.cp == '&' && next.cls == CharClass::kLetter && SingleLetterRun(norm)) {
+        norm.push_back('&');
+        i += c.len;
+        continue;
+      }
       // Dotted abbreviations: "e.g.", "i.e.", "a.m." stay one token, final "." included.
       if (!number && c.cp == '.' && next.cls == CharClass::kLetter && SingleLetterRun(norm)) {
         norm.push_back('.');
