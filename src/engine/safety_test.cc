@@ -699,5 +699,60 @@ TEST(SafetyRegression, StrangersBotoxPintsAndVitamins) {
   for (const Case& c : cases) Check(c);
 }
 
+// A relative's or friend's emergency sign told as happening now is someone's emergency in
+// front of the writer; a stranger's, a pet's or a past one is not the writer's.
+TEST(SafetyRegression, ACompanionsSignHappeningNowEscalates) {
+  const Case cases[] = {
+      {"my eyelid has twitched all week. since teatime my wife can't get her words out and "
+       "her face looks lopsided", 45, kEmergency},
+      {"my calf twitches. this morning my flatmate's face dropped on one side", 30, kEmergency},
+      {"my calf twitches. this morning on the train a passenger had a seizure", 30,
+       TriageLevel::kSelfCare, kAppointment},
+      {"my calf twitches. this morning our dog had a seizure at the vet", 30,
+       TriageLevel::kSelfCare, kAppointment},
+      {"my calf twitches. years ago my wife's face dropped on one side with Bell's palsy", 30,
+       TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// What an old stroke left behind, unchanged, is not a new stroke; a sudden new sign beside
+// it is. A clinician's instruction to go to A&E stands; a leaflet's "if" does not.
+TEST(SafetyRegression, OldStrokeDeficitsAndAClinicianSendingToAandE) {
+  const Case cases[] = {
+      {"since his stroke four years ago he has a droop on the left of his mouth and a weak left "
+       "arm, no different today. his right eyelid has started flickering", 78,
+       TriageLevel::kSelfCare, kSameDay},
+      {"since his stroke four years ago he has a weak left arm. an hour ago his speech suddenly "
+       "went slurred", 78, kAmbulance},
+      {"the surgery phoned about my blood test and said go to a&e today, I only have a twitchy "
+       "thigh", 70, kEmergency},
+      {"the leaflet says call 999 if your lips swell. my eyelid twitches", 30,
+       TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// Words shared with emergencies in everyday settings: a baby's pregnancy weeks at birth, a
+// leak on sneezing, urine pale again after water, spraying in full kit, being fit.
+TEST(SafetyRegression, BirthWeeksSneezeLeaksWaterAndFitness) {
+  const Case cases[] = {
+      {"our son is 2 weeks old, born at 38 weeks, and his chin quivers when he cries", 0,
+       TriageLevel::kSelfCare, kSameDay},
+      {"I'm 30 weeks pregnant with a sore lower back and I leak a bit of wee when I cough, "
+       "calf cramps at night", 32, TriageLevel::kSelfCare, kSameDay},
+      {"numb between my legs, can't feel myself wee and my back is killing me", 45, kEmergency},
+      {"my urine was dark like tea after the hot gig, drank plenty and it is pale again, legs "
+       "a bit crampy", 24, TriageLevel::kSelfCare, kSameDay},
+      {"I spray the orchard in a full protective suit with mask and gloves, no sweating, no "
+       "drooling, just a twitchy calf after ladders", 50, TriageLevel::kSelfCare, kAppointment},
+      {"sprayed the orchard yesterday and now my arms are twitching and I am sweating and "
+       "drooling", 50, kAmbulance},
+      {"I'm 40, fit, I cycle to work, and my thumb twitches", 40, TriageLevel::kSelfCare,
+       kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
