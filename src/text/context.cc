@@ -172,10 +172,17 @@ struct ContextEngine::Impl {
     return false;
   }
 
-  static size_t Words(const std::vector<Token>& tokens, size_t from, size_t to) {
-    size_t n = 0;
-    for (size_t i = from; i < to; ++i) n += tokens[i].kind != TokenKind::kPunct;
-    return n;
+  // Words (tokens that are not punctuation) in [from, to), both within the window whose
+  // running counts `words` holds: words[i - lo] is the count in [lo, i).
+  struct WordCounts {
+    size_t lo;
+    std::vector<uint32_t> before;
+    size_t Between(size_t from, size_t to) const { return before[to - lo] - before[from - lo]; }
+  };
+  static WordCounts CountWords(const std::vector<Token>& tokens, size_t lo, size_t hi) {
+    WordCounts w{lo, std::vector<uint32_t>(hi - lo + 1, 0)};
+    for (size_t i = lo; i < hi; ++i) w.before[i - lo + 1] = w.before[i - lo] + (tokens[i].kind != TokenKind::kPunct);
+    return w;
   }
 
   bool InClass(const std::string& cls, const std::vector<Token>& tokens, size_t from,
@@ -189,8 +196,8 @@ struct ContextEngine::Impl {
   }
 
   // Does rule `r`, matched as matches[k], reach the target [first, last)?
-  bool Reaches(const std::vector<Token>& tokens, const std::vector<Match>& matches, size_t k,
-               const ContextRule& r, size_t first, size_t last) const {
+  bool Reaches(const std::vector<Token>& tokens, const WordCounts& words, const std::vector<Match>& matches,
+               size_t k, const ContextRule& r, size_t first, size_t last) const {
     const Match& m = matches[k];
     const size_t scope = static_cast<size_t>(
         r.max_scope > 0 ? r.max_scope : categories[static_cast<size_t>(r.category)].max_scope);
@@ -198,14 +205,14 @@ struct ContextEngine::Impl {
                      r.direction == ContextDirection::kBidirectional;
     const bool back = r.direction == ContextDirection::kBackward ||
                       r.direction == ContextDirection::kBidirectional;
-    if (fwd && m.last <= first && Words(tokens, m.last, first) < scope) {
+    if (fwd && m.last <= first && words.Between(m.last, first) < scope) {
       bool ended = false;
       for (size_t j = k + 1; j < matches.size() && matches[j].first < first && !ended; ++j)
         ended = Ends(r.category, matches[j]);
       if (!ended && (r.target_class.empty() || InClass(r.target_class, tokens, first, last)))
         return true;
     }
-    if (back && m.first >= last && Words(tokens, last, m.first) < scope) {
+    if (back && m.first >= last && words.Between(last, m.first) < scope) {
       bool ended = false;
       for (size_t j = k; j-- > 0 && matches[j].last > last && !ended;)
         ended = Ends(r.category, matches[j]);
@@ -371,12 +378,14 @@ ContextResult ContextEngine::ClassifyWindow(const std::vector<Token>& tokens,
     cue.literal = r.literal;
     result.cues.push_back(std::move(cue));
   };
+  // Counted once for the window: a cue's reach is a count of words between it and the target.
+  const Impl::WordCounts words = matches.empty() ? Impl::WordCounts{lo, {0}} : Impl::CountWords(tokens, lo, hi);
   for (size_t k = 0; k < matches.size(); ++k) {
     for (int rule : im.groups[matches[k].group]) {
       const ContextRule& r = im.rules[rule];
       if (r.category == ContextCategory::kPseudo || r.category == ContextCategory::kTerminate)
         continue;
-      if (!im.Reaches(tokens, matches, k, r, target_first, target_last)) continue;
+      if (!im.Reaches(tokens, words, matches, k, r, target_first, target_last)) continue;
       apply(r, matches[k].first, matches[k].last);
     }
   }
