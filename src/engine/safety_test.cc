@@ -699,18 +699,17 @@ TEST(SafetyRegression, StrangersBotoxPintsAndVitamins) {
   for (const Case& c : cases) Check(c);
 }
 
-// A relative's or friend's emergency sign told as happening now is someone's emergency in
-// front of the writer; a stranger's, a pet's or a past one is not the writer's.
-TEST(SafetyRegression, ACompanionsSignHappeningNowEscalates) {
+// A stranger's, a pet's or a past sign told beside the writer's own twitch is not the
+// writer's emergency.
+TEST(SafetyRegression, AStrangersPetsOrPastSignIsNotTheWriters) {
   const Case cases[] = {
-      {"my eyelid has twitched all week. since teatime my wife can't get her words out and "
-       "her face looks lopsided", 45, kEmergency},
-      {"my calf twitches. this morning my flatmate's face dropped on one side", 30, kEmergency},
       {"my calf twitches. this morning on the train a passenger had a seizure", 30,
        TriageLevel::kSelfCare, kAppointment},
       {"my calf twitches. this morning our dog had a seizure at the vet", 30,
        TriageLevel::kSelfCare, kAppointment},
       {"my calf twitches. years ago my wife's face dropped on one side with Bell's palsy", 30,
+       TriageLevel::kSelfCare, kAppointment},
+      {"my eyelid twitches. on the bus I saw a man have a seizure and it shook me up", 30,
        TriageLevel::kSelfCare, kAppointment},
   };
   for (const Case& c : cases) Check(c);

@@ -343,25 +343,6 @@ bool TextReader::NamesPatient(const ContextResult& ctx, const Words& w, const Te
   return any;
 }
 
-// Whether the words around `m` in its sentence (at most 30 tokens either side, so that a
-// text without full stops costs no more per sign) name a relative or a friend
-// (context_rules.yaml word classes `relative`, `close_other`) and say it is happening now
-// (`happening_now`), and name no animal.
-bool TextReader::KnownPersonNow(const std::vector<Token>& tokens, const PhraseMatch& m) const {
-  constexpr size_t kReach = 30;
-  bool now = false, known = false;
-  const int sentence = tokens[m.first].sentence;
-  size_t t = m.first;
-  while (t > 0 && m.first - t < kReach && tokens[t - 1].sentence == sentence) --t;
-  for (; t < tokens.size() && t < m.last + kReach && tokens[t].sentence == sentence; ++t) {
-    const std::string& w = tokens[t].norm;
-    if (context_->InWordClass("animal", w)) return false;
-    now = now || context_->InWordClass("happening_now", w);
-    known = known || context_->InWordClass("relative", w) || context_->InWordClass("close_other", w);
-  }
-  return now && known;
-}
-
 // The context of one recognised phrase: negated, possible, past, hypothetical or someone
 // else's. `masked` has every recognised phrase's words
 // hidden; this match's overlapping phrases are revealed while it is judged, and hidden
@@ -457,15 +438,6 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
       (ThirdPersonOwns(tokens, classes, m.first) || PhraseNamesThirdPerson(classes, m)))
     ctx.other_experiencer = true;
   if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
-  // "My eyelid twitches. Since lunch my dad can't get his words out": an emergency sign of
-  // a relative, friend or colleague, told as happening now, is someone's emergency in front
-  // of the writer. It is kept as possible, never set aside (SPEC §7); a past, feared,
-  // denied or hypothetical one, a stranger's or an animal's still is.
-  if (ctx.other_experiencer && !ctx.family && !ctx.historical && !ctx.hypothetical && !ctx.negated &&
-      emergency_sign_[m.finding] && f.category != FindingCategory::kRiskFactor && KnownPersonNow(tokens, m)) {
-    ctx.other_experiencer = false;
-    ctx.possible = true;
-  }
   Judgement j;
   if (ctx.hypothetical) {
     j.why = "hypothetical";
