@@ -143,6 +143,19 @@ bool Reader::TryAge(const Num& n) {
                         (prev && prev->sex && !p_[before - 1].punct);
   double age = -1;
   size_t end = 0;
+  if (!self_cue && (b == 0 || !Same(b - 1, b)) && AgeAt(b, true, &age, &end)) {
+    // "21 years, male, eyelid twitching": a sentence that opens with a number and a sex word
+    // states the writer's age, not how long anything has lasted.
+    size_t k = end;
+    if (k < p_.size() && Same(b, k) && p_[k].punct && (p_[k].norm == "," || p_[k].norm == "/"))
+      ++k;
+    const LexWord* w = k < p_.size() && Same(b, k) ? W(k) : nullptr;
+    if (w && w->sex && w->relation < 0) {
+      SetSelfAge(age, n.value_first, end);
+      Use(b, end);
+      return true;
+    }
+  }
   if (!AgeAt(b, self_cue, &age, &end)) return false;
   if (!self_cue) {
     // "a 10 year old son", "my 10-year-old", "her 40-year-old husband": someone else.

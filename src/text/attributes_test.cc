@@ -158,6 +158,10 @@ const std::vector<Case> kCases = {
     {.text = "26f, eye twitch", .age = 26, .sex = "female"},
     {.text = "M, 58, calf fasciculations", .age = 58, .sex = "male"},
     {.text = "Female, 61. Left side of my face spasms.", .age = 61, .sex = "female"},
+    // A sentence that opens with a number and a sex word gives the age, not a duration.
+    {.text = "21 years, male, eyelid twitching", .age = 21, .sex = "male"},
+    {.text = "35 years female. twitching for 2 years", .duration = 730.5, .age = 35,
+     .sex = "female"},
     {.text = "I'm 16 (m) and my leg twitches when falling asleep", .age = 16, .sex = "male",
      .want = {{"time_of_day", "falling_asleep", "falling asleep"}}},
     {.text = "My 10-year-old son keeps blinking and his eye twitches.", .age = 10, .sex = "male",
