@@ -715,6 +715,35 @@ TEST(SafetyRegression, AStrangersPetsOrPastSignIsNotTheWriters) {
   for (const Case& c : cases) Check(c);
 }
 
+// A relative's or friend's emergency sign happening as the writer writes ("right now",
+// "just now") is an emergency in front of them; told as over or explained, it is not.
+TEST(SafetyRegression, ACompanionsSignHappeningRightNowEscalates) {
+  const Case cases[] = {
+      {"my calf twitches. right now my wife is jerking all over on the floor and wont answer me",
+       40, kEmergency},
+      {"my eyelid has twitched for a week. my husband just now started slurring his words and his "
+       "face looks droopy, should i worry about my eye?", 40, kEmergency},
+      {"my eyelid twitches. my husband is fine now, his speech was slurred last night after the "
+       "pub", 40, TriageLevel::kSelfCare, kAppointment},
+      {"my thumb twitches. my son had one of his usual seizures this morning, back to normal now",
+       40, TriageLevel::kSelfCare, kAppointment},
+      {"my eyelid twitches. my dog is having a fit right now", 40, TriageLevel::kSelfCare,
+       kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// An arm that cannot be lifted after a shoulder operation or a fracture is explained; the
+// same arm suddenly weak is not.
+TEST(SafetyRegression, AnArmLimitedByAnOperationIsNotAStroke) {
+  const Case cases[] = {
+      {"i cannot lift my arm after my shoulder operation, and my eye twitches", 40,
+       TriageLevel::kSelfCare, kSameDay},
+      {"i broke my arm last year. today suddenly i cannot lift my arm", 40, kEmergency},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 // What an old stroke left behind, unchanged, is not a new stroke; a sudden new sign beside
 // it is. A clinician's instruction to go to A&E stands; a leaflet's "if" does not.
 TEST(SafetyRegression, OldStrokeDeficitsAndAClinicianSendingToAandE) {

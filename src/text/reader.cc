@@ -343,6 +343,31 @@ bool TextReader::NamesPatient(const ContextResult& ctx, const Words& w, const Te
   return any;
 }
 
+// Whether the words around `m` in its sentence (at most 30 tokens either side, so that a
+// text without full stops costs no more per sign) name a relative or a friend
+// (context_rules.yaml word classes `relative`, `close_other`), say it is happening as the
+// writer writes ("right now", "just now", "currently", "at the moment", "as we speak"),
+// and name no animal and nothing that says it is over or explained (`resolved_word`).
+bool TextReader::KnownPersonNow(const std::vector<Token>& tokens, const PhraseMatch& m) const {
+  constexpr size_t kReach = 30;
+  bool now = false, known = false;
+  const int sentence = tokens[m.first].sentence;
+  size_t t = m.first;
+  while (t > 0 && m.first - t < kReach && tokens[t - 1].sentence == sentence) --t;
+  for (; t < tokens.size() && t < m.last + kReach && tokens[t].sentence == sentence; ++t) {
+    const std::string& w = tokens[t].norm;
+    if (context_->InWordClass("animal", w) || context_->InWordClass("resolved_word", w)) return false;
+    const std::string& prev = t > 0 && tokens[t - 1].sentence == sentence ? tokens[t - 1].norm : w;
+    const std::string& prev2 = t > 1 && tokens[t - 2].sentence == sentence ? tokens[t - 2].norm : w;
+    now = now || context_->InWordClass("happening_now_strict", w) ||
+          (w == "now" && context_->InWordClass("happening_now_before_now", prev)) ||
+          (w == "moment" && prev == "the" && prev2 == "at") ||
+          (w == "speak" && prev == "we" && prev2 == "as");
+    known = known || context_->InWordClass("relative", w) || context_->InWordClass("close_other", w);
+  }
+  return now && known;
+}
+
 // The context of one recognised phrase: negated, possible, past, hypothetical or someone
 // else's. `masked` has every recognised phrase's words
 // hidden; this match's overlapping phrases are revealed while it is judged, and hidden
@@ -437,6 +462,15 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
   if (!ctx.other_experiencer && attributes.writer_has_complaint && !attributes.patient_relation &&
       (ThirdPersonOwns(tokens, classes, m.first) || PhraseNamesThirdPerson(classes, m)))
     ctx.other_experiencer = true;
+  // "My eyelid twitches. Right now my wife is jerking on the floor and won't answer": an
+  // emergency sign of a relative, friend or colleague happening as the writer writes is an
+  // emergency in front of them. It is kept as possible, never set aside (SPEC §7); a past,
+  // feared, denied, hypothetical or explained one, a stranger's or an animal's still is.
+  if (ctx.other_experiencer && !ctx.family && !ctx.historical && !ctx.hypothetical && !ctx.negated &&
+      emergency_sign_[m.finding] && f.category != FindingCategory::kRiskFactor && KnownPersonNow(tokens, m)) {
+    ctx.other_experiencer = false;
+    ctx.possible = true;
+  }
   if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
   Judgement j;
   if (ctx.hypothetical) {
