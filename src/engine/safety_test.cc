@@ -733,6 +733,19 @@ TEST(SafetyRegression, ACompanionsSignHappeningRightNowEscalates) {
   for (const Case& c : cases) Check(c);
 }
 
+// A "yes" that goes on ("headache? yes since yesterday") affirms the sign asked; a
+// comparison ("like someone had hit me") names no one else.
+TEST(SafetyRegression, SelfAnsweredYesAndComparisonsKeepTheSign) {
+  const Case cases[] = {
+      {"34 weeks pregnant, my hands twitch. headache? yes since yesterday", 30, kEmergency},
+      {"my eyelid twitches. last night a headache came on at the back of my head like someone "
+       "had whacked me with a bat, and I was sick twice", 44, kEmergency},
+      {"fever? no. headache? no. just my eyelid twitching for a week", 30, TriageLevel::kSelfCare,
+       kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 // An arm that cannot be lifted after a shoulder operation or a fracture is explained; the
 // same arm suddenly weak is not.
 TEST(SafetyRegression, AnArmLimitedByAnOperationIsNotAStroke) {

@@ -387,8 +387,11 @@ class Tokenizer {
     std::string word(text_.substr(i, j - i));
     for (char& ch : word) ch = static_cast<char>(ch | 0x20);
     if (!InList(kShortAnswers, word)) return false;
+    // "headache? yes since yesterday": a "yes" answer goes on with what it affirms. (A "no"
+    // followed by more words may start a sentence of its own: "fever? no idea".)
+    const bool yes = word == "yes" || word == "yeah" || word == "yep";
     return j >= text_.size() || text_[j] == '.' || text_[j] == '!' || text_[j] == ',' ||
-           text_[j] == '\n' || text_[j] == '\r' || text_[j] == ';';
+           text_[j] == '\n' || text_[j] == '\r' || text_[j] == ';' || (yes && text_[j] == ' ');
   }
 
   bool OrdinalFollows(size_t i) const {
