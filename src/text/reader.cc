@@ -351,7 +351,7 @@ bool TextReader::NamesPatient(const ContextResult& ctx, const Words& w, const Te
 bool TextReader::KnownPersonNow(const std::vector<Token>& tokens, const PhraseMatch& m) const {
   constexpr size_t kReach = 30;
   bool now = false, known = false;
-  const int sentence = tokens[m.first].sentence;
+  const size_t sentence = tokens[m.first].sentence;
   size_t t = m.first;
   while (t > 0 && m.first - t < kReach && tokens[t - 1].sentence == sentence) --t;
   for (; t < tokens.size() && t < m.last + kReach && tokens[t].sentence == sentence; ++t) {
