@@ -138,9 +138,9 @@ bool Reader::TryAge(const Num& n) {
       (p_[before - 1].norm == ":" || p_[before - 1].norm == ","))
     --before;
   const LexWord* prev = before > 0 && Same(before - 1, b) ? W(before - 1) : nullptr;
-  const bool self_cue = CueBefore(b, LexCue::kSelf) != kNone ||
-                        CueBefore(before, LexCue::kAgeBefore) != kNone ||
-                        (prev && prev->sex && !p_[before - 1].punct);
+  bool self_cue = CueBefore(b, LexCue::kSelf) != kNone ||
+                  CueBefore(before, LexCue::kAgeBefore) != kNone ||
+                  (prev && prev->sex && !p_[before - 1].punct);
   double age = -1;
   size_t end = 0;
   if (!self_cue && (b == 0 || !Same(b - 1, b)) && AgeAt(b, true, &age, &end)) {
@@ -150,11 +150,7 @@ bool Reader::TryAge(const Num& n) {
     if (k < p_.size() && Same(b, k) && p_[k].punct && (p_[k].norm == "," || p_[k].norm == "/"))
       ++k;
     const LexWord* w = k < p_.size() && Same(b, k) ? W(k) : nullptr;
-    if (w && w->sex && w->relation < 0) {
-      SetSelfAge(age, n.value_first, end);
-      Use(b, end);
-      return true;
-    }
+    self_cue = w && w->sex && w->relation < 0;
   }
   if (!AgeAt(b, self_cue, &age, &end)) return false;
   if (!self_cue) {

@@ -105,6 +105,11 @@ enum WordClassBit : WordClasses {
   kSelfSubject = 64,   // the writer as subject or object ("I", "me"), not "my"
   kStranger = 128,     // another person who is not family, or an animal
   kOwnerPronoun = 256, // his, her, she: whose a phrase is ("the worst headache of her life")
+  kKnownPerson = 512,  // a relative or someone the writer is with (relative, close_other)
+  kAnimal = 1024,
+  kResolvedWord = 2048,  // it is over or explained: "fine", "usual", "after the pub"
+  kNowStrict = 4096,     // "currently": happening as the writer writes
+  kBeforeNow = 8192,     // "just", "right" before "now"
 };
 WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   WordClasses bits = 0;
@@ -119,6 +124,11 @@ WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
     bits |= kOtherPeople;
   if (ctx.InWordClass("other_person", norm) || ctx.InWordClass("animal", norm)) bits |= kStranger;
   if (ctx.InWordClass("owner_pronoun", norm)) bits |= kOwnerPronoun;
+  if (ctx.InWordClass("relative", norm) || ctx.InWordClass("close_other", norm)) bits |= kKnownPerson;
+  if (ctx.InWordClass("animal", norm)) bits |= kAnimal;
+  if (ctx.InWordClass("resolved_word", norm)) bits |= kResolvedWord;
+  if (ctx.InWordClass("happening_now_strict", norm)) bits |= kNowStrict;
+  if (ctx.InWordClass("happening_now_before_now", norm)) bits |= kBeforeNow;
   return bits;
 }
 
@@ -177,6 +187,33 @@ bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<WordCla
     ++words;
   }
   return ClauseOpensWith(tokens, cls, first, kOtherPeople);
+}
+
+// Whether the words around `m` in its sentence (at most 30 tokens either side, so that a
+// text without full stops costs no more per sign) name a relative or a friend
+// (context_rules.yaml word classes `relative`, `close_other`), say it is happening as the
+// writer writes ("right now", "just now", "currently", "at the moment", "as we speak"),
+// and name no animal and nothing that says it is over or explained (`resolved_word`).
+bool KnownPersonNow(const std::vector<Token>& tokens, const std::vector<WordClasses>& cls,
+                    const PhraseMatch& m) {
+  constexpr size_t kReach = 30;
+  bool now = false, known = false;
+  const size_t sentence = tokens[m.first].sentence;
+  size_t t = m.first;
+  while (t > 0 && m.first - t < kReach && tokens[t - 1].sentence == sentence) --t;
+  for (; t < tokens.size() && t < m.last + kReach && tokens[t].sentence == sentence; ++t) {
+    if (cls[t] & (kAnimal | kResolvedWord)) return false;
+    const std::string& w = tokens[t].norm;
+    const bool prev_in = t > 0 && tokens[t - 1].sentence == sentence;
+    const bool prev2_in = prev_in && t > 1 && tokens[t - 2].sentence == sentence;
+    const std::string& prev = prev_in ? tokens[t - 1].norm : w;
+    const std::string& prev2 = prev2_in ? tokens[t - 2].norm : w;
+    now = now || (cls[t] & kNowStrict) || (w == "now" && prev_in && (cls[t - 1] & kBeforeNow)) ||
+          (w == "moment" && prev == "the" && prev2 == "at") ||
+          (w == "speak" && prev == "we" && prev2 == "as");
+    known = known || (cls[t] & kKnownPerson);
+  }
+  return now && known;
 }
 
 // The words of a phrase name the person it belongs to: "the worst headache of her life",
@@ -343,31 +380,6 @@ bool TextReader::NamesPatient(const ContextResult& ctx, const Words& w, const Te
   return any;
 }
 
-// Whether the words around `m` in its sentence (at most 30 tokens either side, so that a
-// text without full stops costs no more per sign) name a relative or a friend
-// (context_rules.yaml word classes `relative`, `close_other`), say it is happening as the
-// writer writes ("right now", "just now", "currently", "at the moment", "as we speak"),
-// and name no animal and nothing that says it is over or explained (`resolved_word`).
-bool TextReader::KnownPersonNow(const std::vector<Token>& tokens, const PhraseMatch& m) const {
-  constexpr size_t kReach = 30;
-  bool now = false, known = false;
-  const size_t sentence = tokens[m.first].sentence;
-  size_t t = m.first;
-  while (t > 0 && m.first - t < kReach && tokens[t - 1].sentence == sentence) --t;
-  for (; t < tokens.size() && t < m.last + kReach && tokens[t].sentence == sentence; ++t) {
-    const std::string& w = tokens[t].norm;
-    if (context_->InWordClass("animal", w) || context_->InWordClass("resolved_word", w)) return false;
-    const std::string& prev = t > 0 && tokens[t - 1].sentence == sentence ? tokens[t - 1].norm : w;
-    const std::string& prev2 = t > 1 && tokens[t - 2].sentence == sentence ? tokens[t - 2].norm : w;
-    now = now || context_->InWordClass("happening_now_strict", w) ||
-          (w == "now" && context_->InWordClass("happening_now_before_now", prev)) ||
-          (w == "moment" && prev == "the" && prev2 == "at") ||
-          (w == "speak" && prev == "we" && prev2 == "as");
-    known = known || context_->InWordClass("relative", w) || context_->InWordClass("close_other", w);
-  }
-  return now && known;
-}
-
 // The context of one recognised phrase: negated, possible, past, hypothetical or someone
 // else's. `masked` has every recognised phrase's words
 // hidden; this match's overlapping phrases are revealed while it is judged, and hidden
@@ -467,7 +479,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
   // emergency in front of them. It is kept as possible, never set aside (SPEC §7); a past,
   // feared, denied, hypothetical or explained one, a stranger's or an animal's still is.
   if (ctx.other_experiencer && !ctx.family && !ctx.historical && !ctx.hypothetical && !ctx.negated &&
-      emergency_sign_[m.finding] && f.category != FindingCategory::kRiskFactor && KnownPersonNow(tokens, m)) {
+      emergency_sign_[m.finding] && f.category != FindingCategory::kRiskFactor && KnownPersonNow(tokens, classes, m)) {
     ctx.other_experiencer = false;
     ctx.possible = true;
   }

@@ -64,7 +64,6 @@ class TextReader {
                   const PhraseMatch& m, const Overlaps& overlaps, ContextEngine::WordIds* masked_ids) const;
   void FromNumbers(std::string_view text, const TextAttributes& attributes,
                    std::map<int, Evidence>* found) const;
-  bool KnownPersonNow(const std::vector<Token>& tokens, const PhraseMatch& m) const;
   bool NamesPatient(const ContextResult& ctx, const Words& words, const TextAttributes& attributes) const;
 
   const Knowledge* kb_ = nullptr;
