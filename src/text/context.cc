@@ -319,6 +319,24 @@ std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& token
       if (tokens[t].norm == "," && !out[t] && tokens[t - 1].sentence == tokens[t + 1].sentence && in(t - 1) && in(t + 1))
         out[t] = 2;
   }
+  // So does a comma before a short comparison that describes what came before it ("my wee
+  // is really dark, like coca-cola."): word class `comparison_after_comma`, then at most
+  // kShortComparison words before punctuation. A longer one is a clause of its own ("...
+  // gibberish, like my mouth wouldn't make the words").
+  constexpr size_t kShortComparison = 3;
+  auto like = im.classes.find("comparison_after_comma");
+  if (like != im.classes.end())
+    for (size_t t = 1; t + 1 < tokens.size(); ++t) {
+      if (tokens[t].norm != "," || out[t] || tokens[t - 1].sentence != tokens[t + 1].sentence ||
+          tokens[t - 1].kind == TokenKind::kPunct || !like->second.count(tokens[t + 1].norm))
+        continue;
+      size_t words = 0, k = t + 2;
+      while (k < tokens.size() && tokens[k].sentence == tokens[t].sentence && tokens[k].kind != TokenKind::kPunct && !out[k]) {
+        ++words;
+        ++k;
+      }
+      if (words <= kShortComparison) out[t] = 2;
+    }
   return out;
 }
 

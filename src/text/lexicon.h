@@ -95,6 +95,7 @@ enum class LexCue : uint8_t {
   kForSomeone,       // "asking for my brother": the relative after it is the patient
   kActedOn,          // "when I try to move them": him, her, them after a verb the writer does
   kWriterReports,    // "should I report the twitching to the team": the writer passes it on
+  kPhraseSkip,       // "can't really feel": skipped between two words of a finding phrase
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);

@@ -78,6 +78,13 @@ PhraseMatcher::PhraseMatcher(const Knowledge& kb, const Lexicon* lex) : lex_(lex
     }
   }
   AddCombos(kb, &ids);
+  std::vector<int> skip_ids;
+  if (lex_)
+    for (const LexWord& w : lex_->words)
+      if (w.single_cue[static_cast<size_t>(LexCue::kPhraseSkip)])
+        skip_ids.push_back(stem_id_.emplace(w.key, static_cast<int>(stem_id_.size())).first->second);
+  skip_.assign(stem_id_.size(), 0);
+  for (int id : skip_ids) skip_[id] = 1;
   root_child_.assign(stem_id_.size(), -1);
   for (const auto& [stem, child] : trie_[0].next) root_child_[stem] = child;
 }
@@ -232,9 +239,15 @@ std::vector<PhraseMatch> PhraseMatcher::Match(const std::vector<Token>& tokens,
   PhraseMatch m;
   for (size_t i = 0; i < n; ++i) {
     const size_t sentence = tokens[i].sentence;
+    bool skipped = false;  // the previous token was a phrase_skip word passed over
     for (size_t j = i, node = 0; j < n && keys[j] >= 0 && tokens[j].sentence == sentence; ++j) {
       const int child = Child(static_cast<int>(node), keys[j]);
-      if (child < 0) break;
+      if (child < 0) {
+        // One skip word at a time, never first: "can't really feel", not "really" alone.
+        if (j > i && !skipped && skip_[static_cast<size_t>(keys[j])]) { skipped = true; continue; }
+        break;
+      }
+      skipped = false;
       node = static_cast<size_t>(child);
       const TrieNode& t = trie_[node];
       for (int pi : t.whole) {

@@ -101,6 +101,9 @@ class PhraseMatcher {
     std::vector<int> first_parts;           // phrases with more parts whose first ends here
   };
   std::vector<TrieNode> trie_{1};
+  // skip_[stem]: a lexicon `phrase_skip` word ("really", "suddenly"), which may sit between
+  // two words of a phrase's first part ("can't really feel" is "can't feel").
+  std::vector<uint8_t> skip_;
   // Combos (Finding::combos): each concept's words as stem sequences, indexed by their
   // first stem; each combo indexed by the concepts it needs.
   struct ConceptWords {
