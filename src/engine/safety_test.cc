@@ -795,5 +795,45 @@ TEST(SafetyRegression, BirthWeeksSneezeLeaksWaterAndFitness) {
   for (const Case& c : cases) Check(c);
 }
 
+// A softening word inside a sign ("can't really feel") keeps the sign; blood results given
+// as numbers are read; a short comparison after a comma belongs to what it describes.
+TEST(SafetyRegression, SoftenedSignsNumbersAndShortComparisons) {
+  const Case cases[] = {
+      {"my calf twitches and I can't properly feel the loo roll when I wipe since Monday", 50,
+       kEmergency},
+      {"my arm suddenly went weak, and now I can't even hold a mug up. thumb twitching", 60,
+       kEmergency},
+      {"the practice nurse phoned, my potassium came back at 6.8, my legs twitch", 64, kEmergency},
+      {"my sodium was 119 on the hospital letter, I am muddled and my hands twitch", 80,
+       kEmergency},
+      {"after a heavy leg day my thighs twitch and my pee is very dark, like cola, today", 26,
+       kSameDay},
+      {"my potassium was 4.2 last month, all normal, my eyelid twitches", 50,
+       TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// "When I was 10 minutes from home" is today; "when I was 2" is childhood. The same
+// words as an emergency in an everyday setting stay low: restless legs that will not stop
+// at bedtime, a droop an old stroke left, teeth numbed by the dentist, a limp after a knock.
+TEST(SafetyRegression, TimesThatAreNotAgesAndEverydayLookAlikes) {
+  const Case cases[] = {
+      {"when I was 5 minutes from the shops my left arm went weak and heavy, now my fingers "
+       "twitch", 66, kEmergency},
+      {"when I was 3 I had a fit with a fever, none since, and now at 40 my eyelid twitches", 40,
+       TriageLevel::kSelfCare, kAppointment},
+      {"most nights in bed my legs won't stop jerking and I have an urge to move them, for "
+       "months now", 55, TriageLevel::kSelfCare, kAppointment},
+      {"since her stroke in 2019 the left corner of her mouth has sagged, same as ever, and now "
+       "her eyelid flickers", 80, TriageLevel::kSelfCare, kSameDay},
+      {"the dentist numbed my bottom teeth for a filling and my lip feels numb, eyelid "
+       "twitching", 35, TriageLevel::kSelfCare, kSameDay},
+      {"took a kick to the thigh at football, limped off, a bruise is coming up and the "
+       "muscle twitches", 19, TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
