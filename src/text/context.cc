@@ -331,7 +331,8 @@ std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& token
           tokens[t - 1].kind == TokenKind::kPunct || !like->second.count(tokens[t + 1].norm))
         continue;
       size_t words = 0, k = t + 2;
-      while (k < tokens.size() && tokens[k].sentence == tokens[t].sentence && tokens[k].kind != TokenKind::kPunct && !out[k]) {
+      while (words <= kShortComparison && k < tokens.size() && tokens[k].sentence == tokens[t].sentence &&
+             tokens[k].kind != TokenKind::kPunct && !out[k]) {
         ++words;
         ++k;
       }

@@ -310,6 +310,11 @@ const std::vector<Case> kHistory = {
      .expect = {{"eyelid_twitch", not_found}, {"muscle_twitch", not_found}}},
     {.text = "Back in my teens I had a few eye twitches",
      .expect = {{"eyelid_twitch", not_found}}},
+    // A number of minutes after "when I was" is a time, not an age; a number alone is an age.
+    {.text = "when I was 10 minutes from home my arm went weak",
+     .expect = {{"arm_weakness", present}}},
+    {.text = "when I was 2 I had a febrile seizure, my mum says I went stiff and jerked all over",
+     .expect = {{"seizure_reported", not_found}}},
     {.text = "I had a stroke in 2019", .expect = {{"history_stroke", present}}, .span = "stroke"},
     {.text = "Had a TIA last year", .expect = {{"history_stroke", present}}},
     {.text = "Years ago I had a slipped disc",
@@ -634,6 +639,23 @@ const std::vector<Case> kEmergencies = {
      .expect = {{"facial_droop", present}, {"numbness", present}}},
     {.text = "after the twitching in his hand it spread up his arm and he passed out",
      .expect = {{"jerking_spreads_up_limb", present}, {"loss_of_awareness", present}}},
+    // A softening word inside a sign (lexicon phrase_skip) keeps it.
+    {.text = "since Friday I can't really feel the toilet paper when I wipe",
+     .expect = {{"saddle_numbness", present}}},
+    // Blood results as numbers; a normal one names nothing.
+    {.text = "the GP rang, my sodium was 122 on yesterday's bloods",
+     .expect = {{"known_low_potassium_sodium", present}}},
+    {.text = "my potassium was 4.3 and my sodium 139, all fine",
+     .expect = {{"missed_dialysis", not_found}, {"known_low_potassium_sodium", not_found}}},
+    // A short comparison after a comma describes what came before it; a long one does not
+    // carry a denial back into the sign.
+    {.text = "my pee has been really dark, like coca-cola.",
+     .expect = {{"cola_coloured_urine", present}}},
+    {.text = "it came out as total gibberish, like my tongue wouldn't shape the words, then it passed",
+     .expect = {{"speech_difficulty", present}}},
+    // "bottom" of the mouth is not the saddle area.
+    {.text = "the dentist numbed my bottom teeth and my lip is numb",
+     .expect = {{"saddle_numbness", not_found}}},
 };
 
 // --- Longer stories -----------------------------------------------------------------------
