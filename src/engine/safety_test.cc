@@ -507,6 +507,10 @@ TEST(SafetyRegression, TheTimeAnEventBeganIsNotItsLength) {
   EXPECT_FALSE(lasting("half an hour ago his hand started shaking, it stopped after a minute"));
   EXPECT_FALSE(lasting("an hour ago my eyelid began to flicker"));
   EXPECT_TRUE(lasting("his hand has been shaking for twenty minutes now"));
+  // The time another event happened dates that event, not the complaint or an episode.
+  EXPECT_FALSE(lasting("she is hot and shivery, gave her some medicine 20 minutes ago, she is "
+                       "talking to me"));
+  EXPECT_FALSE(lasting("my leg twitches, I took an ibuprofen forty minutes ago"));
   const Case cases[] = {
       {"he has been jerking for ten minutes and will not answer", 40, kAmbulance},
   };

@@ -361,7 +361,7 @@ void Reader::Finish() {
     // An episode's length ("each one lasts a few seconds", "jerking for forty minutes") is
     // not how long the complaint has lasted; the longest affirmed one is kept apart.
     bool episode = c.episode && c.attribute == LexAttribute::kDuration && !c.past_habit &&
-                   !AboutOtherRelative(c.first);
+                   !c.dated_elsewhere && !AboutOtherRelative(c.first);
     if (c.past_habit || c.episode || AboutOtherRelative(c.first)) m.asserted = false;
     if ((!m.asserted && !episode) || !ctx_ || c.first >= c.last) continue;
     const ContextResult r = Context(c.first, c.last);

@@ -50,7 +50,8 @@ bool Reader::ParseRate(size_t i, double* days, size_t* end, std::string* text) c
   return true;
 }
 
-void Reader::AddDuration(double days, size_t first, size_t last, bool episode, bool counted_back) {
+void Reader::AddDuration(double days, size_t first, size_t last, bool episode, bool counted_back,
+                         bool dated_elsewhere) {
   if (!(days > 0) || days > lex_.limits[static_cast<size_t>(LexAttribute::kDuration)]) return;
   const size_t m =
       AddMention("duration", FormatNumber(days) + (days == 1 ? " day" : " days"), first, last);
@@ -62,6 +63,7 @@ void Reader::AddDuration(double days, size_t first, size_t last, bool episode, b
   c.last = last;
   c.episode = episode;
   c.counted_back = counted_back;
+  c.dated_elsewhere = dated_elsewhere;
   candidates_.push_back(c);
   Use(first, last);
 }
@@ -189,10 +191,12 @@ bool Reader::TryUnit(const Num& n) {
   // "after two years off" dates something else; so does "two years ago" in a clause that
   // names neither a complaint nor its start ("I had Bell's palsy two years ago and now
   // ..."). Both are read, not taken as how long the complaint has lasted.
-  const bool elsewhere = CueBefore(n.first, LexCue::kNotDurationBefore) != kNone ||
-                         (ago && !ComplaintOrStartInClause(n.first));
+  // A time counted back in such a clause ("gave him Calpol 20 minutes ago") dates that event:
+  // it is neither how long the complaint has lasted nor how long an episode has gone on.
+  const bool dated_elsewhere = ago && !ComplaintOrStartInClause(n.first);
+  const bool elsewhere = CueBefore(n.first, LexCue::kNotDurationBefore) != kNone || dated_elsewhere;
   const bool episode = episode_end || (u.days < 0.01 && !ago) || habit || elsewhere;
-  AddDuration(days, n.value_first, last, episode, ago != 0);
+  AddDuration(days, n.value_first, last, episode, ago != 0, dated_elsewhere);
   Use(n.first, std::max(last, episode_end));
   return true;
 }
@@ -400,7 +404,8 @@ bool Reader::TryVague(size_t i) {
   const size_t cue = CueBefore(i, LexCue::kDurationBefore);
   const size_t ago = Same(i, e) ? CueAt(e, LexCue::kAgo) : 0;
   if (cue == kNone && !ago) return false;
-  AddDuration(ph->days, cue == kNone ? i : cue, ago ? ago : e, ago && !ComplaintOrStartInClause(i), ago != 0);
+  const bool dated_elsewhere = ago && !ComplaintOrStartInClause(i);
+  AddDuration(ph->days, cue == kNone ? i : cue, ago ? ago : e, dated_elsewhere, ago != 0, dated_elsewhere);
   return true;
 }
 

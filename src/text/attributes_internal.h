@@ -53,6 +53,7 @@ struct Candidate {
   bool past_habit = false;
   bool episode = false;    // a single episode's length, not the complaint's
   bool counted_back = false;  // "an hour ago": when something began, not a stated length
+  bool dated_elsewhere = false;  // "took it an hour ago": when another event happened
 };
 
 // Someone the writer names: "my son", "my 10-year-old", "a 35 year old daughter".
@@ -140,7 +141,8 @@ class Reader {
   // "a day", "per week", "daily", "every 2 hours" at piece i: its length in days, the end
   // piece and canonical text ("a day").
   bool ParseRate(size_t i, double* days, size_t* end, std::string* text) const;
-  void AddDuration(double days, size_t first, size_t last, bool episode, bool counted_back = false);
+  void AddDuration(double days, size_t first, size_t last, bool episode, bool counted_back = false,
+                   bool dated_elsewhere = false);
   bool ComplaintRightAfter(size_t e, size_t s1) const;
   std::string CountText(const Num& n) const;  // "once", "twice", "3 times", "a few times"
 
