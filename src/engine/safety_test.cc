@@ -511,8 +511,16 @@ TEST(SafetyRegression, TheTimeAnEventBeganIsNotItsLength) {
   EXPECT_FALSE(lasting("she is hot and shivery, gave her some medicine 20 minutes ago, she is "
                        "talking to me"));
   EXPECT_FALSE(lasting("my leg twitches, I took an ibuprofen forty minutes ago"));
+  // How long the recovery took is not how long the episode went on.
+  EXPECT_FALSE(lasting("she has epilepsy, had a short fit at lunch and was back to normal "
+                       "within 25 minutes"));
+  // "a seizure this morning" is when it happened; "since this morning" is how long.
+  EXPECT_FALSE(lasting("he has epilepsy and had a seizure this morning, he is fine now"));
+  EXPECT_TRUE(lasting("her arm has been jerking since this morning"));
   const Case cases[] = {
       {"he has been jerking for ten minutes and will not answer", 40, kAmbulance},
+      // "min" is minutes, not the writer's "mine": the relative stays the patient.
+      {"dads leg jerking for 8 min and he is not answering", 70, kAmbulance},
   };
   for (const Case& c : cases) Check(c);
 }

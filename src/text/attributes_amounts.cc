@@ -193,7 +193,10 @@ bool Reader::TryUnit(const Num& n) {
   // ..."). Both are read, not taken as how long the complaint has lasted.
   // A time counted back in such a clause ("gave him Calpol 20 minutes ago") dates that event:
   // it is neither how long the complaint has lasted nor how long an episode has gone on.
-  const bool dated_elsewhere = ago && !ComplaintOrStartInClause(n.first);
+  // So does the time a recovery took ("came round within 15 mins", "back to normal after
+  // half an hour"): the episode ended before it.
+  const bool dated_elsewhere = (ago && !ComplaintOrStartInClause(n.first)) ||
+                               CueBefore(n.first, LexCue::kRecoveryBefore) != kNone;
   const bool elsewhere = CueBefore(n.first, LexCue::kNotDurationBefore) != kNone || dated_elsewhere;
   const bool episode = episode_end || (u.days < 0.01 && !ago) || habit || elsewhere;
   AddDuration(days, n.value_first, last, episode, ago != 0, dated_elsewhere);
@@ -392,7 +395,10 @@ bool Reader::TryRelative(size_t i) {
   if (!CueInRange(from, i, LexCue::kStart) && !CueInRange(e, std::min(s1, e + 6), LexCue::kStart) &&
       !CueInRange(s0, i, LexCue::kComplaint) && !ComplaintRightAfter(e, s1))
     return false;
-  AddDuration(ph->days, i, e, false);
+  // "a seizure this morning" says when it happened, not how long it went on; "since this
+  // morning" says both.
+  const bool since = i > 0 && Same(i - 1, i) && IsCue(i - 1, LexCue::kSince);
+  AddDuration(ph->days, i, e, false, !since);
   return true;
 }
 
@@ -404,7 +410,8 @@ bool Reader::TryVague(size_t i) {
   const size_t cue = CueBefore(i, LexCue::kDurationBefore);
   const size_t ago = Same(i, e) ? CueAt(e, LexCue::kAgo) : 0;
   if (cue == kNone && !ago) return false;
-  const bool dated_elsewhere = ago && !ComplaintOrStartInClause(i);
+  const bool dated_elsewhere = (ago && !ComplaintOrStartInClause(i)) ||
+                               (cue != kNone && CueBefore(cue, LexCue::kRecoveryBefore) != kNone);
   AddDuration(ph->days, cue == kNone ? i : cue, ago ? ago : e, dated_elsewhere, ago != 0, dated_elsewhere);
   return true;
 }

@@ -96,6 +96,7 @@ enum class LexCue : uint8_t {
   kActedOn,          // "when I try to move them": him, her, them after a verb the writer does
   kWriterReports,    // "should I report the twitching to the team": the writer passes it on
   kPhraseSkip,       // "can't really feel": skipped between two words of a finding phrase
+  kRecoveryBefore,   // "back to normal within 20 minutes": how long recovery took, not an episode
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);
