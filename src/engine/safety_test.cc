@@ -847,5 +847,30 @@ TEST(SafetyRegression, TimesThatAreNotAgesAndEverydayLookAlikes) {
   for (const Case& c : cases) Check(c);
 }
 
+// A sign that holds its own denial ("will not talk to me properly", "her smile does not go
+// up on one side", "can't bend his chin to his chest"), a plan told inside a condition, and
+// a pregnancy named in another language.
+TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
+  const Case cases[] = {
+      {"my nan's hand is not strong since this morning and her smile does not go up on one side",
+       80, kEmergency},
+      {"he can't hold his cup or talk right since tea time, his eyelid twitches", 70, kEmergency},
+      {"my son's left leg keeps shaking and he will not talk to me properly, 15 minutes now", 9,
+       kEmergency},
+      {"she has had a high temperature since yesterday and she can't bend her chin to her chest",
+       19, kEmergency},
+      {"if the scan says MND I'm done, I have my old tablets saved up in the cupboard, my calves "
+       "twitch", 58, kEmergency},
+      {"je suis enceinte, 35 weeks, bad headache all day and flashing lights, my hands twitch", 31,
+       kEmergency},
+      // Look-alikes with the same words.
+      {"my hand is strong again after the physio, my smile is even, my eyelid twitches", 50,
+       TriageLevel::kSelfCare, kAppointment},
+      {"watched a film about suicide last night, I'm fine and happy, eyelid twitch since exams",
+       24, TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck

@@ -70,6 +70,10 @@ struct Finding {
   // The mention itself is the finding (a worry: "what if it's ALS?"), so it counts even
   // when said as a hypothetical, a possibility or about the past; not when denied.
   bool mention_counts = false;
+  // A conditional mention still counts ("if it is ALS I have my tablets saved up"): the
+  // condition is about something else, the thought or the plan is real. Not when denied,
+  // past or someone else's.
+  bool hypothetical_counts = false;
   // Whether a past mention ("back in the 80s", "as a kid") still sets it: unset, by the
   // category (history, exposures and risk factors count, symptoms and signs do not); false
   // for an exposure that matters only when recent (a bite, a poison).

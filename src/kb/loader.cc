@@ -666,7 +666,8 @@ class Loader {
     if (list) kb_->findings.reserve(kb_->findings.size() + list.size());
     for (const YamlNode& n : list) {
       if (!IsEntry(file, n, "finding")) continue;
-      Keys(file, n, "finding", {"id", "name", "category", "leak", "question", "mention_counts", "past_counts", "phrases",
+      Keys(file, n, "finding", {"id", "name", "category", "leak", "question", "mention_counts", "hypothetical_counts",
+                                "past_counts", "phrases",
                                 "from_attribute", "from_age", "sources", "implies", "masks", "combos", "said_as", "asked_if",
                                 "question_other", "possible_at_age"});
       // Built in place: pending references point into it. Never removed: any error
@@ -689,6 +690,7 @@ class Loader {
       if (!f.question_other.empty() && f.question.empty())
         Error(file, Line(n["question_other"]), "finding '" + f.id + "': question_other without a question");
       Flag(file, n, "mention_counts", &f.mention_counts);
+      Flag(file, n, "hypothetical_counts", &f.hypothetical_counts);
       if (n["past_counts"]) {
         bool past = true;
         Flag(file, n, "past_counts", &past);

@@ -484,6 +484,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
     ctx.possible = true;
   }
   if (f.mention_counts) ctx.hypothetical = ctx.historical = ctx.possible = false;
+  if (f.hypothetical_counts) ctx.hypothetical = false;
   Judgement j;
   if (ctx.hypothetical) {
     j.why = "hypothetical";
