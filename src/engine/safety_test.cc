@@ -868,6 +868,15 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        TriageLevel::kSelfCare, kAppointment},
       {"watched a film about suicide last night, I'm fine and happy, eyelid twitch since exams",
        24, TriageLevel::kSelfCare, kAppointment},
+      // A neck stiff after a long drive is one sign, not tetanus; a diabetic's coffee this
+      // morning is not a stroke.
+      {"drove 8 hours yesterday, this morning my neck is stiff and my shoulders twitch, no "
+       "fever", 45, TriageLevel::kSelfCare, kAppointment},
+      {"type 2 diabetic on metformin, two big coffees this morning and my eyelid twitches, "
+       "sugar 6.1, I feel fine", 59, TriageLevel::kSelfCare, kAppointment},
+      // Parathyroid surgery in Spanish, hands locking.
+      {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
+       "a claw", 62, kEmergency},
   };
   for (const Case& c : cases) Check(c);
 }
