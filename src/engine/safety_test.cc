@@ -874,6 +874,9 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "fever", 45, TriageLevel::kSelfCare, kAppointment},
       {"type 2 diabetic on metformin, two big coffees this morning and my eyelid twitches, "
        "sugar 6.1, I feel fine", 59, TriageLevel::kSelfCare, kAppointment},
+      // "Both legs strong" denies weakness; it is no complaint on both sides.
+      {"sciatica down my left leg for a month, bladder and bowels normal, both legs strong, calf "
+       "twitches", 44, TriageLevel::kSelfCare, kAppointment},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
