@@ -877,6 +877,11 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
       // "Both legs strong" denies weakness; it is no complaint on both sides.
       {"sciatica down my left leg for a month, bladder and bowels normal, both legs strong, calf "
        "twitches", 44, TriageLevel::kSelfCare, kAppointment},
+      // Arms too tired to lift after shoulder presses; a child's stare that a touch ends.
+      {"did 150 shoulder presses yesterday and now I can't lift my arms above my head, biceps "
+       "twitch", 23, TriageLevel::kSelfCare, kSameDay},
+      {"my son (7) stares at the wall in maths and doesn't answer, but tap him on the shoulder "
+       "and he is straight back, no jerks", 7, TriageLevel::kSelfCare, kAppointment},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
