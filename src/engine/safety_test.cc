@@ -882,6 +882,11 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "twitch", 23, TriageLevel::kSelfCare, kSameDay},
       {"my son (7) stares at the wall in maths and doesn't answer, but tap him on the shoulder "
        "and he is straight back, no jerks", 7, TriageLevel::kSelfCare, kAppointment},
+      // Figures of speech and a head rush.
+      {"honestly I could die of embarrassment when my eyelid twitches on video calls", 27,
+       TriageLevel::kSelfCare, kAppointment},
+      {"got up quickly from the sofa and everything went dark for a few seconds, fine now, calves "
+       "twitch", 20, TriageLevel::kSelfCare, kAppointment},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
