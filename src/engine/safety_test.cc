@@ -887,6 +887,13 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        TriageLevel::kSelfCare, kAppointment},
       {"got up quickly from the sofa and everything went dark for a few seconds, fine now, calves "
        "twitch", 20, TriageLevel::kSelfCare, kAppointment},
+      // Calling people by the wrong name, words that will not come, a weak arm within the hour.
+      {"dad is on gliclazide, skipped lunch, now sweaty and shaky and he called me by my "
+       "brother's name", 81, kEmergency},
+      {"in the cafe just now I couldn't get the right names for things and kept saying thingy, "
+       "eyelid twitching all week", 52, kEmergency},
+      {"my husband's right arm went floppy in the last hour, he's had cramp in his legs for years",
+       77, kEmergency},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
