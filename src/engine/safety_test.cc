@@ -894,6 +894,9 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "eyelid twitching all week", 52, kEmergency},
       {"my husband's right arm went floppy in the last hour, he's had cramp in his legs for years",
        77, kEmergency},
+      // A carer writes about the person cared for: her signs are hers, not set aside.
+      {"I'm a support worker. The lady I support has a twitchy eyelid, and since lunch she keeps "
+       "slumping to one side and won't pick up her cup with her left hand", 61, kEmergency},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},

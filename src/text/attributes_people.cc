@@ -352,21 +352,26 @@ void Reader::ResolvePerson() {
   };
   std::vector<int> who;               // person() of each token of the clause
   std::vector<size_t> next_person;    // see below
+  // A writer who says they care for others ("I'm a support worker", "the lady I look
+  // after") writes about that person: a complaint is theirs only beside "my" ("my own
+  // eyelid twitches"), not in "... has had a twitchy eyelid and I wanted to know".
+  const bool carer = CueInRange(0, p_.size(), LexCue::kCarerWriter);
   for (size_t s0 = 0; s0 < p_.size() && !self_complaint;) {
     const size_t s1 = SentenceEnd(s0);
     size_t c0 = s0;
     for (size_t k = s0; k <= s1 && !self_complaint; ++k) {
       const bool clause_end = k == s1 || (p_[k].punct && (p_[k].norm == "," || p_[k].norm == ";"));
       if (!clause_end) continue;
-      bool writer = false, relative = false, third = false;
+      bool writer = false, relative = false, third = false, mine = false;
       who.assign(k - c0, 0);
       for (size_t j = c0; j < k; ++j) {
         who[j - c0] = person(j);
         writer |= who[j - c0] == 1;
         relative |= who[j - c0] == 2;
         third |= who[j - c0] == 3;
+        mine |= IsCue(j, LexCue::kSelfPossessive);
       }
-      if (writer && !relative) {
+      if (writer && !relative && (!carer || mine)) {
         // The next person word after each token of the clause (k: none), for the nearest
         // owner below in one backward pass rather than a search from every complaint.
         next_person.assign(k - c0, k);

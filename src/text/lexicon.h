@@ -97,6 +97,7 @@ enum class LexCue : uint8_t {
   kWriterReports,    // "should I report the twitching to the team": the writer passes it on
   kPhraseSkip,       // "can't really feel": skipped between two words of a finding phrase
   kRecoveryBefore,   // "back to normal within 20 minutes": how long recovery took, not an episode
+  kCarerWriter,      // "I'm a support worker": the writer writes about someone they care for
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);
