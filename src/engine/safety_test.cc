@@ -897,6 +897,11 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
       // A carer writes about the person cared for: her signs are hers, not set aside.
       {"I'm a support worker. The lady I support has a twitchy eyelid, and since lunch she keeps "
        "slumping to one side and won't pick up her cup with her left hand", 61, kEmergency},
+      // A toddler who fell onto her head and vomits; an epilepsy medicine too strong.
+      {"my 3 year old fell off the sofa arm onto his head an hour ago and has been sick twice", 3,
+       kEmergency},
+      {"her lamotrigine went up on Monday, now she walks like she's tipsy and sees two tellys, "
+       "calf twitch", 30, kSameDay, kEmergency},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
