@@ -902,6 +902,16 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        kEmergency},
       {"her lamotrigine went up on Monday, now she walks like she's tipsy and sees two tellys, "
        "calf twitch", 30, kSameDay, kEmergency},
+      // Hiccups, a heavy sleeper, a faint a hospital explained, a lip twitching as the
+      // dentist's numbness wears off.
+      {"I've had hiccups since lunch, it makes a noise when I breathe in but I breathe fine, "
+       "belly twitch", 45, TriageLevel::kSelfCare, kAppointment},
+      {"my daughter is impossible to wake in the mornings after scrolling till 1, fine once up, "
+       "eyelid twitch", 14, TriageLevel::kSelfCare, kAppointment},
+      {"I fainted at 15 at the dentist, the hospital said it was just a simple faint, now my "
+       "calf twitches", 19, TriageLevel::kSelfCare, kAppointment},
+      {"had a filling this afternoon, lip still numb, tea ran down my chin, now the lip is "
+       "twitching as it wears off", 30, TriageLevel::kSelfCare, kSameDay},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
