@@ -912,6 +912,11 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "calf twitches", 19, TriageLevel::kSelfCare, kAppointment},
       {"had a filling this afternoon, lip still numb, tea ran down my chin, now the lip is "
        "twitching as it wears off", 30, TriageLevel::kSelfCare, kSameDay},
+      // An infected wound with fever and fast breathing is sepsis until shown otherwise.
+      {"my new piercing went red with pus, tonight I'm shivering with a fever and breathing fast, "
+       "legs twitch", 22, kEmergency},
+      {"flu for 2 days, temperature 38.5, and my skin has gone blotchy, calves twitching", 40,
+       kEmergency},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
