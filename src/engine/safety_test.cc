@@ -917,6 +917,11 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "legs twitch", 22, kEmergency},
       {"flu for 2 days, temperature 38.5, and my skin has gone blotchy, calves twitching", 40,
        kEmergency},
+      // A clinician's diagnosis counts; "she said" is the GP speaking, not her face.
+      {"the GP saw me yesterday and she said Bell's palsy, my left face dropped over Sunday and "
+       "now my cheek twitches", 35, TriageLevel::kSelfCare, kSameDay},
+      {"my doctor said it's Bell's palsy, the right side of my face went slack two days ago, "
+       "eyelid twitching", 41, TriageLevel::kSelfCare, kSameDay},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},

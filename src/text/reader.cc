@@ -110,6 +110,7 @@ enum WordClassBit : WordClasses {
   kResolvedWord = 2048,  // it is over or explained: "fine", "usual", "after the pub"
   kNowStrict = 4096,     // "currently": happening as the writer writes
   kBeforeNow = 8192,     // "just", "right" before "now"
+  kSpeechVerb = 16384,   // "said", "thinks": after "she", she speaks rather than owns
 };
 WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   WordClasses bits = 0;
@@ -129,6 +130,7 @@ WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   if (ctx.InWordClass("resolved_word", norm)) bits |= kResolvedWord;
   if (ctx.InWordClass("happening_now_strict", norm)) bits |= kNowStrict;
   if (ctx.InWordClass("happening_now_before_now", norm)) bits |= kBeforeNow;
+  if (ctx.InWordClass("speech_verb", norm)) bits |= kSpeechVerb;
   return bits;
 }
 
@@ -182,7 +184,8 @@ bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<WordCla
   const size_t sentence = first < tokens.size() ? tokens[first].sentence : 0;
   for (size_t t = first, words = 0; t-- > 0 && words < 4;) {
     if (tokens[t].sentence != sentence || tokens[t].kind == TokenKind::kPunct) break;
-    if (cls[t] & kThirdPerson) return true;
+    // "the GP ... she said Bell's palsy": she tells what it is, it is not hers.
+    if ((cls[t] & kThirdPerson) && !(t + 1 < first && (cls[t + 1] & kSpeechVerb))) return true;
     if (cls[t] & kFirstPerson) return false;
     ++words;
   }
