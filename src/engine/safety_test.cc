@@ -922,6 +922,11 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "now my cheek twitches", 35, TriageLevel::kSelfCare, kSameDay},
       {"my doctor said it's Bell's palsy, the right side of my face went slack two days ago, "
        "eyelid twitching", 41, TriageLevel::kSelfCare, kSameDay},
+      // "If I pick him up it stops" tells what always happens; an old Bell's droop unchanged.
+      {"our 3 week old jerks his arms in clusters only when he is fast asleep, if I pick him up "
+       "and he wakes it stops at once, feeding well", 0, TriageLevel::kSelfCare, kAppointment},
+      {"my husband's mouth has drooped a little ever since his bell's palsy in 2015, never "
+       "changed, now his eyelid twitches", 77, TriageLevel::kSelfCare, kSameDay},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
