@@ -927,6 +927,13 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "and he wakes it stops at once, feeding well", 0, TriageLevel::kSelfCare, kAppointment},
       {"my husband's mouth has drooped a little ever since his bell's palsy in 2015, never "
        "changed, now his eyelid twitches", 77, TriageLevel::kSelfCare, kSameDay},
+      // Numbers of tablets, a strip with gaps, a benzodiazepine stopped without "my".
+      {"after the argument I took 24 of the 500mg ones about 4 hours ago, feel fine, legs "
+       "twitching", 19, kEmergency},
+      {"my 3 year old was in my bag and the strip of my blood pressure tablets has 3 gaps, she "
+       "is floppier than usual", 3, kEmergency},
+      {"stopped diazepam 10mg three days ago after 5 years, sweating and twitching all over", 45,
+       kSameDay, kEmergency},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
