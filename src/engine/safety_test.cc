@@ -934,6 +934,18 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "is floppier than usual", 3, kEmergency},
       {"stopped diazepam 10mg three days ago after 5 years, sweating and twitching all over", 45,
        kSameDay, kEmergency},
+      // Emergencies the twitch can sit beside: a heart attack, a drug rash with mouth
+      // blisters, a bladder that will not empty, a cold white leg, a clot in one calf.
+      {"my left arm twitches and I have a crushing pain in my chest going into my jaw, sweating",
+       60, kAmbulance},
+      {"on carbamazepine for a month, now a rash and blisters in my mouth, eyelid twitching", 30,
+       kEmergency},
+      {"I have not been able to pass any water since last night and my tummy is swollen, legs "
+       "twitch", 70, kEmergency},
+      {"my right leg suddenly went cold and white and it's numb, calf cramps", 72, kAmbulance},
+      {"my right calf is swollen and warm since the flight, it cramps", 40, kSameDay},
+      {"my chest muscle twitches under my left nipple now and then, no pain, I feel fine", 28,
+       TriageLevel::kSelfCare, kAppointment},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
