@@ -946,6 +946,20 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
       {"my right calf is swollen and warm since the flight, it cramps", 40, kSameDay},
       {"my chest muscle twitches under my left nipple now and then, no pain, I feel fine", 28,
        TriageLevel::kSelfCare, kAppointment},
+      // The fewest words: a mouth going to one side, a lip that will not close, too weak to
+      // get off the floor with a fever, spots that stay when squashed with a phone, giving
+      // away a pet; and their look-alikes.
+      {"since an hour my mouth is going to one side and my lip will not close when I drink", 66,
+       kEmergency},
+      {"fever and so weak I can't get off the floor, legs twitchy", 16, kEmergency},
+      {"fever, tiny red pinpricks on my arm stay there when I squash them with my phone screen",
+       21, kEmergency},
+      {"my brother gave me his dog tonight and said he won't need his stuff after Friday, his eye "
+       "twitches", 24, kEmergency},
+      {"tiny purple dots around my eyes after I was sick all night, no fever, calves cramping", 30,
+       TriageLevel::kSelfCare, kSameDay},
+      {"worst headache of my life lol, hangover, it crept up this morning after a bottle of wine, "
+       "eyelid twitching", 27, TriageLevel::kSelfCare, kSameDay},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
