@@ -960,6 +960,12 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        TriageLevel::kSelfCare, kSameDay},
       {"worst headache of my life lol, hangover, it crept up this morning after a bottle of wine, "
        "eyelid twitching", 27, TriageLevel::kSelfCare, kSameDay},
+      // Split and scattered: a hand that would not close round a mug and thick words; the
+      // flow that would not start and a bottom like sitting on a wet cushion after a back injury.
+      {"at lunch his hand wouldn't close round the cup, and his words are a bit thick, like he's "
+       "had a pint. eye twitching for weeks", 74, kEmergency},
+      {"hurt my back lifting. can't get the flow going on the loo. my bum feels like I'm sitting on "
+       "a wet cushion. thighs twitch", 38, kEmergency},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
