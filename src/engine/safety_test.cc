@@ -966,6 +966,12 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "had a pint. eye twitching for weeks", 74, kEmergency},
       {"hurt my back lifting. can't get the flow going on the loo. my bum feels like I'm sitting on "
        "a wet cushion. thighs twitch", 38, kEmergency},
+      // Non-native English: "mi madre 80 years" is her age; "she don't know where she is";
+      // "fall from the top bunk on his head".
+      {"mi madre 79 years, water infection, today she shakes and she don't know where she is, "
+       "breathing very fast", 79, kEmergency},
+      {"my son fall from the top bunk on his head, now he vomit two times and he don't want to "
+       "open eyes", 7, kEmergency},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
