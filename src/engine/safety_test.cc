@@ -972,6 +972,16 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "breathing very fast", 79, kEmergency},
       {"my son fall from the top bunk on his head, now he vomit two times and he don't want to "
        "open eyes", 7, kEmergency},
+      // Look-alikes: an arm slept on, a dreamy child who answers at once, a faint at the
+      // sight of a needle, a lump in the throat with stress, a GP who "forgot".
+      {"fell asleep with my head on it and couldn't lift my right arm, came back after five "
+       "minutes of pins and needles, bicep twitches", 30, TriageLevel::kSelfCare, kSameDay},
+      {"my son zones out in class, but if I touch his shoulder he looks round and answers at once, "
+       "eyelid twitches", 8, TriageLevel::kSelfCare, kAppointment},
+      {"when I saw the needle I fainted and my arms jerked for a few seconds, woke straight away, "
+       "always happens with needles", 20, TriageLevel::kSelfCare, kSameDay},
+      {"the GP gave me codeine and forgot I'm on sertraline, I feel fine, back twitching", 45,
+       TriageLevel::kSelfCare, kSameDay},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
