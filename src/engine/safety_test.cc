@@ -982,6 +982,16 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "always happens with needles", 20, TriageLevel::kSelfCare, kSameDay},
       {"the GP gave me codeine and forgot I'm on sertraline, I feel fine, back twitching", 45,
        TriageLevel::kSelfCare, kSameDay},
+      // Under-fives: the writer's own fright is not a complaint; "yr old" is an age, not the
+      // past; a button battery gone; a soft spot sticking up; a 10-day-old with 38.1.
+      {"baby 11 months banged the back of his head on the tiles and has been sick 3 times since. "
+       "sorry im shaking", 0, kEmergency},
+      {"2 yr old bumped her head on the slide an hour ago and now keeps nodding off", 2, kEmergency},
+      {"the little round battery from the remote is gone and my 2 year old says he ate a coin", 2,
+       kEmergency},
+      {"my 10 days old son feels hot, thermometer says 38.2", 0, kEmergency},
+      {"my 2 week old's chin trembles really fast when she cries, like shivering, stops when I "
+       "hold her, no temperature", 0, TriageLevel::kSelfCare, kAppointment},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},

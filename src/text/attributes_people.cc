@@ -391,6 +391,8 @@ void Reader::ResolvePerson() {
           if (!IsCue(j, LexCue::kComplaint)) continue;
           // "when I try to move them", "I lift his arm": the writer acts on someone else.
           if (j + 1 < k && IsCue(j + 1, LexCue::kActedOn)) continue;
+          // "sorry for spelling, I'm shaking": the writer's fright, not a complaint.
+          if (CueBefore(j + 1, LexCue::kWriterFright) != kNone) continue;
           if (after_passing_on) continue;
           if (!third) {
             self_complaint = true;

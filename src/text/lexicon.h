@@ -98,6 +98,7 @@ enum class LexCue : uint8_t {
   kPhraseSkip,       // "can't really feel": skipped between two words of a finding phrase
   kRecoveryBefore,   // "back to normal within 20 minutes": how long recovery took, not an episode
   kCarerWriter,      // "I'm a support worker": the writer writes about someone they care for
+  kWriterFright,     // "I'm shaking" (typing this): the writer's fright, not their complaint
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);
