@@ -992,6 +992,20 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
       {"my 10 days old son feels hot, thermometer says 38.2", 0, kEmergency},
       {"my 2 week old's chin trembles really fast when she cries, like shivering, stops when I "
        "hold her, no temperature", 0, TriageLevel::kSelfCare, kAppointment},
+      // Work and sport: a collapse with gaps between breaths, a knee to the side of the head
+      // then vomiting, an insulin-using colleague sleepy and talking strange, lips swelling
+      // after a satay (the writer has no complaint: "hes" names him), a squeezing chest.
+      {"our mate just went down at football, arms jerked, now big gaps between breaths", 45,
+       kAmbulance},
+      {"took a knee to the side of the head in the match, sick twice on the bus", 16, kEmergency},
+      {"my colleague has diabetes with insulin, sweating, talking strange and very sleepy now", 50,
+       kEmergency},
+      {"my coworker ate satay and now his lips are swelling up. hes also got twitchy hands which "
+       "is why im asking", 30, kEmergency},
+      {"on the bike, squeezing feeling in my chest going into my jaw, sweaty, arm twitchy", 55,
+       kAmbulance},
+      {"took a knee to the thigh in training, dead leg for a minute, now it twitches, no head "
+       "knock", 16, TriageLevel::kSelfCare, kSameDay},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
