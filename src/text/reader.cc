@@ -471,11 +471,6 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
   // in her eyelid too".)
   if (ctx.other_experiencer && !attributes.writer_has_complaint && emergency_sign_[m.finding])
     ctx.other_experiencer = ctx.family = false;
-  // ... and so is any sign of an emergency rule they tell of (lips swelling after a satay,
-  // a croaky voice), unless it is a family history ("runs in the family").
-  if (ctx.other_experiencer && !attributes.writer_has_complaint && !ctx.family && emergency_part_[m.finding] &&
-      f.category != FindingCategory::kRiskFactor && f.category != FindingCategory::kHistory)
-    ctx.other_experiencer = false;
   // "My dad had a stroke: his face dropped. My eyelid twitches." When the writer has a
   // complaint of their own and writes about no relative as the patient, a sign that
   // belongs to "his" or "her" is someone else's.
