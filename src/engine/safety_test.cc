@@ -1006,6 +1006,11 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        kAmbulance},
       {"took a knee to the thigh in training, dead leg for a minute, now it twitches, no head "
        "knock", 16, TriageLevel::kSelfCare, kSameDay},
+      // Feeling faint is not fainting; a baby's sleep jerks that stop when picked up.
+      {"at hot yoga I went a bit faint and sweaty, sat down with water and felt normal in 10 "
+       "minutes, legs twitchy", 23, TriageLevel::kSelfCare, kSameDay},
+      {"my 3 month old jerks her arms and legs in bursts when she is in a deep sleep, if I pick "
+       "her up or she wakes it stops straight away", 0, TriageLevel::kSelfCare, kAppointment},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
