@@ -1011,6 +1011,19 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "minutes, legs twitchy", 23, TriageLevel::kSelfCare, kSameDay},
       {"my 3 month old jerks her arms and legs in bursts when she is in a deep sleep, if I pick "
        "her up or she wakes it stops straight away", 0, TriageLevel::kSelfCare, kAppointment},
+      // Pregnancy and after birth: "35+2" is a pregnancy; fever with quick breathing and a
+      // wound after a caesarean; breathless with a stabbing pain on breathing in after birth;
+      // the baby not moving; flickering lights and a puffy face after birth.
+      {"33+4 and a burning pain right under my ribs, been sick twice, legs twitchy", 31,
+       kEmergency},
+      {"wife had a c section 4 days ago, hot and shaking, breathing really quick, the wound smells "
+       "off", 30, kEmergency},
+      {"12 days after my c section, out of breath walking to the loo and a stabbing pain when I "
+       "breathe in", 32, kAmbulance},
+      {"30 weeks pregnant, my tummy has gone tight and hard and the baby hasn't moved since lunch",
+       29, kEmergency},
+      {"day 4 after the birth, flickering lights at the edge of my vision and my face is puffy, "
+       "foot cramps", 28, kEmergency},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
