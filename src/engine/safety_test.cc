@@ -1024,6 +1024,12 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        29, kEmergency},
       {"day 4 after the birth, flickering lights at the edge of my vision and my face is puffy, "
        "foot cramps", 28, kEmergency},
+      // Older people alone: on insulin, stroppy then vague and staring; co-codamol and
+      // paracetamol taken together for days.
+      {"he is on insulin, missed lunch, sweating, stroppy and swearing, then went all vague and "
+       "staring", 70, kEmergency},
+      {"she took co codamol 2 four times a day and her paracetamol too, didn't know they both had "
+       "paracetamol, now sleepy and sick", 81, kEmergency},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
