@@ -1030,6 +1030,11 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
        "staring", 70, kEmergency},
       {"she took co codamol 2 four times a day and her paracetamol too, didn't know they both had "
        "paracetamol, now sleepy and sick", 81, kEmergency},
+      // A jump as I'm dropping off to sleep; a bruise from a knock going yellow.
+      {"as I'm dropping off I get a jump in my legs that wakes me, I'm steady on my feet", 81,
+       TriageLevel::kSelfCare, kAppointment},
+      {"knocked my shin on the table on Sunday, big purple bruise on the front, going yellow now, "
+       "calf twitches", 79, TriageLevel::kSelfCare, kAppointment},
       // Parathyroid surgery in Spanish, hands locking.
       {"operaron a mi madre de la paratiroides hace 3 dias, now her fingers curl up stiff like "
        "a claw", 62, kEmergency},
