@@ -362,7 +362,7 @@ void Reader::Finish() {
     // not how long the complaint has lasted; the longest affirmed one is kept apart.
     bool episode = c.episode && c.attribute == LexAttribute::kDuration && !c.past_habit &&
                    !c.dated_elsewhere && !AboutOtherRelative(c.first);
-    if (c.past_habit || c.episode || AboutOtherRelative(c.first)) m.asserted = false;
+    if (c.past_habit || c.episode || c.dated_elsewhere || AboutOtherRelative(c.first)) m.asserted = false;
     if ((!m.asserted && !episode) || !ctx_ || c.first >= c.last) continue;
     const ContextResult r = Context(c.first, c.last);
     // "I can't sleep more than 4 hours" still says 4 hours.

@@ -197,7 +197,7 @@ bool Reader::TryUnit(const Num& n) {
   // half an hour"): the episode ended before it.
   const bool dated_elsewhere = (ago && !ComplaintOrStartInClause(n.first)) ||
                                CueBefore(n.first, LexCue::kRecoveryBefore) != kNone;
-  const bool elsewhere = CueBefore(n.first, LexCue::kNotDurationBefore) != kNone || dated_elsewhere;
+  const bool elsewhere = CueBefore(n.first, LexCue::kNotDurationBefore) != kNone;
   const bool episode = episode_end || (u.days < 0.01 && !ago) || habit || elsewhere;
   AddDuration(days, n.value_first, last, episode, ago != 0, dated_elsewhere);
   Use(n.first, std::max(last, episode_end));
@@ -412,7 +412,7 @@ bool Reader::TryVague(size_t i) {
   if (cue == kNone && !ago) return false;
   const bool dated_elsewhere = (ago && !ComplaintOrStartInClause(i)) ||
                                (cue != kNone && CueBefore(cue, LexCue::kRecoveryBefore) != kNone);
-  AddDuration(ph->days, cue == kNone ? i : cue, ago ? ago : e, dated_elsewhere, ago != 0, dated_elsewhere);
+  AddDuration(ph->days, cue == kNone ? i : cue, ago ? ago : e, false, ago != 0, dated_elsewhere);
   return true;
 }
 

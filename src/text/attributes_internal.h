@@ -53,7 +53,9 @@ struct Candidate {
   bool past_habit = false;
   bool episode = false;    // a single episode's length, not the complaint's
   bool counted_back = false;  // "an hour ago": when something began, not a stated length
-  bool dated_elsewhere = false;  // "took it an hour ago": when another event happened
+  // "took it an hour ago", "came round within 15 mins": when another event happened; neither
+  // the complaint's length nor an episode's
+  bool dated_elsewhere = false;
 };
 
 // Someone the writer names: "my son", "my 10-year-old", "a 35 year old daughter".
