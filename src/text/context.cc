@@ -338,6 +338,47 @@ std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& token
       }
       if (words <= kShortComparison) out[t] = 2;
     }
+  // A comma before a pronoun that takes up the noun before it ("my calf, it's swollen",
+  // "both legs, they won't hold me"): word class `resumptive_after_comma`.
+  auto again = im.classes.find("resumptive_after_comma");
+  if (again != im.classes.end())
+    for (size_t t = 1; t + 2 < tokens.size(); ++t)
+      if (tokens[t].norm == "," && !out[t] && tokens[t - 1].kind != TokenKind::kPunct &&
+          tokens[t - 1].sentence == tokens[t + 2].sentence && again->second.count(tokens[t + 1].norm) &&
+          tokens[t + 2].kind != TokenKind::kPunct)
+        out[t] = 2;
+  // A colon after a label that opens its sentence ("Speech: weird since 10am", "Left
+  // arm: no strength"): at most kLabelWords words before it.
+  constexpr size_t kLabelWords = 2;
+  for (size_t t = 1, start = 0, words = 0; t + 1 < tokens.size(); ++t) {
+    if (tokens[t].sentence != tokens[t - 1].sentence) { start = t; words = 0; }
+    if (tokens[t].kind != TokenKind::kPunct) { ++words; continue; }
+    if (tokens[t].norm == ":" && !out[t] && words >= 1 && words <= kLabelWords && t > start &&
+        tokens[t + 1].sentence == tokens[t].sentence && tokens[t + 1].kind != TokenKind::kPunct) {
+      bool plain = true;  // the label is words only
+      for (size_t k = start; k < t; ++k) plain = plain && tokens[k].kind != TokenKind::kPunct;
+      if (plain) out[t] = 2;
+    }
+  }
+  // A sentence made only of an inability or a refusal ("Couldn't.", "Can't at all.") goes
+  // on with the sentence before it, which said what was tried ("Tried to lift my arm.
+  // Couldn't."): 3 at its first token. Word class `elliptic_answer`; it must hold a word
+  // of `elliptic_not` too.
+  auto ell = im.classes.find("elliptic_answer");
+  auto ell_not = im.classes.find("elliptic_not");
+  if (ell != im.classes.end() && ell_not != im.classes.end())
+    for (size_t t = 1; t < tokens.size();) {
+      if (tokens[t].sentence == tokens[t - 1].sentence) { ++t; continue; }
+      size_t k = t;
+      bool all = true, neg = false;
+      for (; k < tokens.size() && tokens[k].sentence == tokens[t].sentence; ++k) {
+        if (tokens[k].kind == TokenKind::kPunct) continue;
+        all = all && ell->second.count(tokens[k].norm);
+        neg = neg || ell_not->second.count(tokens[k].norm);
+      }
+      if (all && neg && !out[t]) out[t] = 3;
+      t = k;
+    }
   return out;
 }
 

@@ -148,9 +148,12 @@ void PhraseMatcher::MatchCombos(const std::vector<Token>& tokens, const std::vec
   PhraseMatch m;
   for (size_t i = 0; i < tokens.size(); ++i) {
     // (A comma that joins two modifiers, breaks == 2, does not end the clause.)
-    if (i > 0 && (tokens[i].sentence != tokens[i - 1].sentence || (use_breaks && breaks[i] == 1) ||
-                  tokens[i - 1].norm == ";" || tokens[i - 1].norm == ":" ||
-                  (tokens[i - 1].norm == "," && !(use_breaks && breaks[i - 1] == 2))))
+    // (Nor does a colon after a label, breaks == 2, nor the start of an elliptic sentence
+    // that goes on with the one before it, breaks == 3.)
+    const bool joined_before = use_breaks && breaks[i - (i > 0)] == 2;
+    if (i > 0 && ((tokens[i].sentence != tokens[i - 1].sentence && !(use_breaks && breaks[i] == 3)) ||
+                  (use_breaks && breaks[i] == 1) || tokens[i - 1].norm == ";" ||
+                  ((tokens[i - 1].norm == ":" || tokens[i - 1].norm == ",") && !joined_before)))
       ++clause;
     if (tokens[i].kind != TokenKind::kPunct) ++word;
     if (keys[i] < 0) continue;

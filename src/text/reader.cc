@@ -416,6 +416,21 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
   for (size_t p = 0; p + 1 < m.parts.size(); ++p)
     for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) set_masked(t, true);
   ContextResult ctx = context_->Classify(tokens, masked_ids, target_first, target_last);
+  // A phrase whose first part is denied is denied whole, even when a word in its gap ends
+  // the denial before the last part: "no swelling just lip twitching" names no swollen lip.
+  if (!ctx.negated && m.parts.size() > 1) {
+    for (size_t p = 1; p < m.parts.size(); ++p)
+      for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) set_masked(t, true);
+    for (size_t t = m.parts[0].first; t < m.parts[0].second; ++t) set_masked(t, false);
+    const ContextResult head = context_->Classify(tokens, masked_ids, m.parts[0].first, m.parts[0].second);
+    for (const ContextCue& c : head.cues)
+      if (head.negated && c.category == ContextCategory::kNegated && c.last <= m.parts[0].first &&
+          ReachAcrossCommas(tokens, classes, c.last, m.parts[0].first, m.parts[0].second) == ListReach::kNoComma) {
+        ctx.negated = true;
+        ctx.cues.push_back(c);
+        break;
+      }
+  }
   reveal(false);
   if (ctx.negated) {
     bool denied = false, open = false;
