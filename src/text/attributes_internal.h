@@ -157,6 +157,7 @@ class Reader {
   // palsy two years ago and now ...".
   bool ComplaintOrStartInClause(size_t i) const;
   bool AgeAt(size_t k, bool bare_ok, double* age, size_t* end) const;
+  bool BareAgeBeforeWord(size_t k, double* age, size_t* end) const;
   bool TryAge(const Num& n);
   bool TryCompact(size_t i);
   bool TryDecade(size_t i);

@@ -62,6 +62,21 @@ bool Reader::AgeAt(size_t k, bool bare_ok, double* age, size_t* end) const {
   return *age >= 0 && *age <= lex_.limits[static_cast<size_t>(LexAttribute::kAge)];
 }
 
+// A whole number straight after a relation word and before a word that is no unit and no
+// counted thing: "my brother 19 started on a new tablet" (not "my son 2 weeks", "my mum
+// 3 times").
+bool Reader::BareAgeBeforeWord(size_t k, double* age, size_t* end) const {
+  Num n;
+  if (!ParseNumber(k, &n) || n.approximate || n.value < 1 || n.value != std::floor(n.value)) return false;
+  const size_t j = n.last;
+  if (!Same(k, j) || !Word(j) || CueAt(j, LexCue::kNotAgeAfter)) return false;
+  if (const LexWord* w = W(j); w && (w->unit >= 0 || w->number >= 0)) return false;
+  if (n.value > lex_.limits[static_cast<size_t>(LexAttribute::kAge)]) return false;
+  *age = n.value;
+  *end = j;
+  return true;
+}
+
 void Reader::FindRelations() {
   relation_word_.assign(p_.size(), 0);
   for (size_t i = 0; i < p_.size(); ++i) {
@@ -94,6 +109,9 @@ void Reader::FindRelations() {
       const LexWord* kw = W(k);
       if (p_[k].punct || (kw && kw->relation >= 0)) break;
     }
+    // A relation word and an age that open the text speak for someone the writer knows, as
+    // "my" does: "brother 19 started a new tablet", "Mum, 82, keeps jerking".
+    if (my == kNone && i == 0) my = i;
     if (my == kNone) continue;  // "a friend", "the boy": not someone the writer speaks for
     Relation r;
     r.first = my;
@@ -104,19 +122,26 @@ void Reader::FindRelations() {
     for (size_t k = my + 1; k < i; ++k)  // "my 10-year-old son"
       if (AgeAt(k, false, &age, &age_end) && age_end <= i) { age_first = k; break; }
     if (age_first == kNone) {  // "my son (10)", "my son, 10,", "my son is 10"
-      for (size_t k = i + 1; k <= i + 4 && Same(i, k); ++k) {
+      // (A relation word without "my" takes only an age next to it: "brother 19", "mum,
+      // 82," - not "dad's had dementia 5 years".)
+      const size_t reach = my == i ? 2 : 4;
+      for (size_t k = i + 1; k <= i + reach && Same(i, k); ++k) {
         const LexWord* kw = W(k);
         if (kw && kw->relation >= 0) break;
+        if (my == i && k == i + 2 && !p_[i + 1].punct) break;
         if (p_[k].num < 0 && !(kw && kw->number >= 0 && !kw->approximate)) continue;
         // "my mum had a stroke 10 years ago": a date, not her age.
         if (AgeAt(k, true, &age, &age_end) && !(age_end < p_.size() && Same(k, age_end) &&
                                                  CueAt(age_end, LexCue::kAgo)))
+          age_first = k;
+        else if (k == i + 1 && BareAgeBeforeWord(k, &age, &age_end))  // "my brother 19 started"
           age_first = k;
         else
           age = -1;
         break;
       }
     }
+    if (my == i && age_first == kNone) continue;  // "dad's had dementia": as before, no relation
     for (size_t k = my; k <= i; ++k) relation_word_[k] = 1;
     Use(i, i + 1);
     if (age_first != kNone) {
@@ -438,7 +463,10 @@ void Reader::ResolvePerson() {
     const bool family = CueInRange(s0, s1, LexCue::kFamilyHistory);
     // "asking for my dad": whatever else the sentence says, he is the one asked about.
     const bool asked_for = CueBefore(rel.first, LexCue::kForSomeone) != kNone;
-    rel.candidate = asked_for || (complaint && !family && !report && (rel.age >= 0 || !writer));
+    // "brother 19 started on a new tablet ...": a relative and an age that open the text
+    // name whom it is about, wherever the complaint comes.
+    const bool opens_text = rel.first == 0 && rel.age >= 0;
+    rel.candidate = asked_for || (!family && !report && ((complaint && (rel.age >= 0 || !writer)) || opens_text));
     if (!rel.candidate) continue;
     int& slot = asked_for ? asked_about : rel.age >= 0 ? with_age : without_age;
     if (slot < 0) slot = static_cast<int>(r);

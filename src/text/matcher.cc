@@ -110,7 +110,8 @@ void PhraseMatcher::AddCombos(const Knowledge& kb, std::unordered_map<std::strin
           for (const std::string& entry : known->second) {
             ConceptWords w{it->second, {}};
             for (const Token& t : Tokenize(entry)) {
-              if (t.kind == TokenKind::kPunct && t.norm != "'") continue;
+              // ("+" stays: a pregnancy written "34+2" is told by it.)
+              if (t.kind == TokenKind::kPunct && t.norm != "'" && t.norm != "+") continue;
               w.stems.push_back(StemIdWhileBuilding(t.norm, ids));
             }
             if (w.stems.empty()) continue;

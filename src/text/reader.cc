@@ -111,6 +111,7 @@ enum WordClassBit : WordClasses {
   kNowStrict = 4096,     // "currently": happening as the writer writes
   kBeforeNow = 8192,     // "just", "right" before "now"
   kSpeechVerb = 16384,   // "said", "thinks": after "she", she speaks rather than owns
+  kNowAfterJust = 32768, // "came", "noticed": after "just", it is happening now
 };
 WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   WordClasses bits = 0;
@@ -131,6 +132,7 @@ WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   if (ctx.InWordClass("happening_now_strict", norm)) bits |= kNowStrict;
   if (ctx.InWordClass("happening_now_before_now", norm)) bits |= kBeforeNow;
   if (ctx.InWordClass("speech_verb", norm)) bits |= kSpeechVerb;
+  if (ctx.InWordClass("happening_now_after_just", norm)) bits |= kNowAfterJust;
   return bits;
 }
 
@@ -195,7 +197,8 @@ bool ThirdPersonOwns(const std::vector<Token>& tokens, const std::vector<WordCla
 // Whether the words around `m` in its sentence (at most 30 tokens either side, so that a
 // text without full stops costs no more per sign) name a relative or a friend
 // (context_rules.yaml word classes `relative`, `close_other`), say it is happening as the
-// writer writes ("right now", "just now", "currently", "at the moment", "as we speak"),
+// writer writes ("right now", "just now", "currently", "at the moment", "as we speak",
+// "just came in"),
 // and name no animal and nothing that says it is over or explained (`resolved_word`).
 bool KnownPersonNow(const std::vector<Token>& tokens, const std::vector<WordClasses>& cls,
                     const PhraseMatch& m) {
@@ -205,13 +208,21 @@ bool KnownPersonNow(const std::vector<Token>& tokens, const std::vector<WordClas
   size_t t = m.first;
   while (t > 0 && m.first - t < kReach && tokens[t - 1].sentence == sentence) --t;
   for (; t < tokens.size() && t < m.last + kReach && tokens[t].sentence == sentence; ++t) {
-    if (cls[t] & (kAnimal | kResolvedWord)) return false;
+    if (cls[t] & kAnimal) return false;
+    // "he says he's fine" is what the person says, not that it is over.
+    if (cls[t] & kResolvedWord) {
+      bool told = false;
+      for (size_t k = t; k > 0 && t - k < 3 && tokens[k - 1].sentence == sentence && !told; --k)
+        told = (cls[k - 1] & kSpeechVerb) != 0;
+      if (!told) return false;
+    }
     const std::string& w = tokens[t].norm;
     const bool prev_in = t > 0 && tokens[t - 1].sentence == sentence;
     const bool prev2_in = prev_in && t > 1 && tokens[t - 2].sentence == sentence;
     const std::string& prev = prev_in ? tokens[t - 1].norm : w;
     const std::string& prev2 = prev2_in ? tokens[t - 2].norm : w;
     now = now || (cls[t] & kNowStrict) || (w == "now" && prev_in && (cls[t - 1] & kBeforeNow)) ||
+          ((cls[t] & kNowAfterJust) && prev == "just") ||
           (w == "moment" && prev == "the" && prev2 == "at") ||
           (w == "speak" && prev == "we" && prev2 == "as");
     known = known || (cls[t] & kKnownPerson);
