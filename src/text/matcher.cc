@@ -214,7 +214,14 @@ int PhraseMatcher::Child(int node, int stem) const {
 int PhraseMatcher::KeyOf(const std::string& norm) const {
   if (norm.empty()) return -1;
   auto it = stem_id_.find(Key(norm));
-  return it == stem_id_.end() ? -1 : it->second;
+  if (it != stem_id_.end()) return it->second;
+  // A dropped g ("makin sense", "breathin funny"): an unknown word of five letters or more
+  // ending in "in" is read as its "-ing" form when phrases use that.
+  if (norm.size() >= 5 && norm.compare(norm.size() - 2, 2, "in") == 0) {
+    it = stem_id_.find(Key(norm + "g"));
+    if (it != stem_id_.end()) return it->second;
+  }
+  return -1;
 }
 
 std::vector<PhraseMatch> PhraseMatcher::Match(const std::vector<Token>& tokens,
