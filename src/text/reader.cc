@@ -451,6 +451,21 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
         denied = true;
         continue;
       }
+      // "dropped my toothbrush and can't do up shirt buttons": a "not" after a modal in the
+      // gap of a sign's phrase says what the person cannot do, not that the sign is absent.
+      // A sign of an emergency rule is then possible, never absent.
+      const bool after_modal = c.first > 0 && context_->InWordClass("inability_modal", tokens[c.first - 1].norm);
+      if (after_modal && emergency_part_[m.finding] && m.parts.size() > 1 && c.first >= m.parts[0].second) {
+        open = true;
+        continue;
+      }
+      // "my hand won't grip properly since this morning": the "not" of an inability reaches
+      // the verb after it and two words more, not a time or a sign further on.
+      if (after_modal) {
+        size_t words = 0;
+        for (size_t t = c.last; t < target_first; ++t) words += tokens[t].kind != TokenKind::kPunct;
+        if (words > 2) continue;
+      }
       // "not sweating at all and talking gibberish": past an "and", a denial may have
       // ended; a sign of an emergency rule is then possible, never absent.
       if (emergency_part_[m.finding] &&
