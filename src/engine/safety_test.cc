@@ -1042,5 +1042,52 @@ TEST(SafetyRegression, DenialsInsideSignsPlansInConditionsOtherLanguages) {
   for (const Case& c : cases) Check(c);
 }
 
+// Signs told in pieces: a label and a colon, an elliptic "Couldn't.", a pronoun that takes
+// up the noun, a dropped g, a "not" that says what someone cannot do; and the look-alikes
+// with the same words.
+TEST(SafetyRegression, SignsInPiecesAndThroughWhatCannotBeDone) {
+  const Case cases[] = {
+      {"my eyelid twitches. This morning I tried to lift my arm to brush my hair. Couldn't.", 60,
+       kAmbulance},
+      {"twitchy eye. Left arm: no strength since lunch", 66, kAmbulance},
+      {"my left calf, it's swollen and hot, and twitching", 50, kSameDay},
+      {"my left calf has gone puffy and warm since the long flight", 44, kSameDay},
+      {"she's not makin sense n her face is saggin on one side, started an hour ago", 70,
+       kAmbulance},
+      {"since this morning my right hand won't grip properly, I dropped my mug and can't do up my "
+       "shirt buttons", 58, kEmergency},
+      {"my left hand is jerking for 6 minutes and I cannot make it stop", 45, kAmbulance},
+      {"legs twitching and I can only say a few words between breaths", 61, kAmbulance},
+      {"pain in my head came like being hit with a cricket bat, worst ever, 5 mins ago", 44,
+       kAmbulance},
+      {"feet tingled first, then it went up to my knees in 2 days, now I can't do stairs", 39,
+       kEmergency},
+      {"I took the rest of my sertraline an hour ago, I just want it all to stop, legs twitch", 22,
+       kAmbulance},
+      {"started lamotrigine 3 weeks ago, now a rash on my back that has turned into blisters", 27,
+       kEmergency},
+      {"my husband just came in from the garden, his tea is dribbling out of the side of his "
+       "mouth, he says he's fine. I've had a twitchy eye for weeks", 63, kEmergency},
+      {"sister 24 started a new tablet for her nerves, now her neck is pulled round to one side "
+       "and her eyes roll up. my eyelid twitches too", 24, kEmergency},
+      {"my eyelids droop by the evening, I see double and now I struggle to swallow and I'm "
+       "short of breath sitting still", 36, kAmbulance},
+      // Look-alikes with the same words.
+      {"my eye twitches. Tried to sleep. Couldn't. Third night of exams", 20,
+       TriageLevel::kSelfCare, kAppointment},
+      {"ate peanuts at lunch, no swelling just lip twitching, breathing fine", 30,
+       TriageLevel::kSelfCare, kAppointment},
+      {"my 3 month old startles when the door slams, arms fly out, then settles and feeds", 0,
+       TriageLevel::kSelfCare, kAppointment},
+      {"I'm 34 and have 2 kids, headache after a late night, eyelid twitch", 34,
+       TriageLevel::kSelfCare, kAppointment},
+      {"my calves are sore and tight after the run yesterday, no swelling, both the same", 35,
+       TriageLevel::kSelfCare, kAppointment},
+      {"pulling in my neck muscles after the gym, no fever, shoulders twitch", 28,
+       TriageLevel::kSelfCare, kAppointment},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 }  // namespace
 }  // namespace twitchcheck
