@@ -98,7 +98,7 @@ enum class ListReach { kNoComma, kDenied, kOpen, kEnded };
 
 // The context rules' word classes the reader's own rules ask about, as bits per token
 // (looked up once per word and remembered with it).
-using WordClasses = uint16_t;
+using WordClasses = uint32_t;
 enum WordClassBit : WordClasses {
   kListOr = 1, kListAnd = 2, kClauseContinuation = 4, kThirdPerson = 8, kFirstPerson = 16,
   kOtherPeople = 32,   // a relative, another person or an animal
@@ -112,6 +112,7 @@ enum WordClassBit : WordClasses {
   kBeforeNow = 8192,     // "just", "right" before "now"
   kSpeechVerb = 16384,   // "said", "thinks": after "she", she speaks rather than owns
   kNowAfterJust = 32768, // "came", "noticed": after "just", it is happening now
+  kWriterAddresses = 65536,  // "tell", "asked": the writer speaks to the person after it
 };
 WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   WordClasses bits = 0;
@@ -133,6 +134,7 @@ WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   if (ctx.InWordClass("happening_now_before_now", norm)) bits |= kBeforeNow;
   if (ctx.InWordClass("speech_verb", norm)) bits |= kSpeechVerb;
   if (ctx.InWordClass("happening_now_after_just", norm)) bits |= kNowAfterJust;
+  if (ctx.InWordClass("writer_addresses", norm)) bits |= kWriterAddresses;
   return bits;
 }
 
@@ -174,7 +176,11 @@ bool ClauseOpensWith(const std::vector<Token>& tokens, const std::vector<WordCla
   for (size_t t = first, steps = 0; t-- > 0 && steps < 24; ++steps) {
     if (tokens[t].sentence != sentence || tokens[t].norm == ";" || tokens[t].norm == ",") return false;
     if (cls[t] & kSelfSubject) return false;
-    if (cls[t] & bits) return true;
+    // "I was trying to tell my wife about the car and the words ...": the one the writer
+    // speaks to is not whom the clause is about.
+    const bool addressed = (t > 0 && (cls[t - 1] & kWriterAddresses)) ||
+                           (t > 1 && (cls[t - 2] & kWriterAddresses) && tokens[t - 2].sentence == sentence);
+    if ((cls[t] & bits) && !addressed) return true;
   }
   return false;
 }
