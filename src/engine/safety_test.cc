@@ -1072,7 +1072,18 @@ TEST(SafetyRegression, SignsInPiecesAndThroughWhatCannotBeDone) {
        "and her eyes roll up. my eyelid twitches too", 24, kEmergency},
       {"my eyelids droop by the evening, I see double and now I struggle to swallow and I'm "
        "short of breath sitting still", 36, kAmbulance},
+      {"Right thumb started jerking. Then the wrist. Then up to the shoulder. Been 7 minutes now.", 52,
+       kAmbulance},
+      {"after tea I was trying to tell my husband about the bins and the words came out all "
+       "jumbled, fine now, my eyelid has twitched for a week", 70, kEmergency},
+      {"my 6 week old feels warm, 38.4 under the arm, and his legs keep twitching", 0, kEmergency},
+      {"31 weeks pregnant, leg cramps at night, and the baby has been much quieter than usual "
+       "today", 27, kEmergency},
       // Look-alikes with the same words.
+      {"my eyelid twitched all week. Then it stopped. Then it came back after a late night", 30,
+       TriageLevel::kSelfCare, kAppointment},
+      {"I've been 38 weeks and the room is 21 degrees, calf cramps at night", 33,
+       TriageLevel::kSelfCare, kSameDay},
       {"my eye twitches. Tried to sleep. Couldn't. Third night of exams", 20,
        TriageLevel::kSelfCare, kAppointment},
       {"ate peanuts at lunch, no swelling just lip twitching, breathing fine", 30,

@@ -366,6 +366,7 @@ std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& token
   // of `elliptic_not` too.
   auto ell = im.classes.find("elliptic_answer");
   auto ell_not = im.classes.find("elliptic_not");
+  auto then = im.classes.find("elliptic_then");
   if (ell != im.classes.end() && ell_not != im.classes.end())
     for (size_t t = 1; t < tokens.size();) {
       if (tokens[t].sentence == tokens[t - 1].sentence) { ++t; continue; }
@@ -377,6 +378,16 @@ std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& token
         neg = neg || ell_not->second.count(tokens[k].norm);
       }
       if (all && neg && !out[t]) out[t] = 3;
+      // So does a short sentence that takes the story on from "then" or "now" ("Left hand
+      // started jerking. Then the wrist. Then up to the elbow."): word class
+      // `elliptic_then`, at most kThenWords words.
+      constexpr size_t kThenWords = 5;
+      if (!out[t] && then != im.classes.end() && tokens[t].kind != TokenKind::kPunct &&
+          then->second.count(tokens[t].norm)) {
+        size_t words = 0;
+        for (size_t j = t; j < k; ++j) words += tokens[j].kind != TokenKind::kPunct;
+        if (words <= kThenWords) out[t] = 3;
+      }
       t = k;
     }
   return out;
