@@ -172,6 +172,15 @@ ReadingReport Engine::Read(std::string_view text) const {
   return BuildReadingReport(*rep_->kb, rep_->reader->Read(text, rep_->Today()));
 }
 
+namespace {
+// A text long enough to judge in which the reader knows few words (meta.yaml
+// not_understood.foreign).
+bool MostlyUnread(const Knowledge& kb, const Reading& r) {
+  return kb.foreign_min_words > 0 && r.words >= kb.foreign_min_words &&
+         static_cast<double>(r.known_words) < kb.foreign_known_share * static_cast<double>(r.words);
+}
+}  // namespace
+
 Status Engine::Assess(const AssessRequest& request, AssessReport* out) const {
   const Knowledge& kb = *rep_->kb;
   if (Status s = rep_->Check(request.evidence, request.patient); !s.ok()) return s;
@@ -188,9 +197,15 @@ Status Engine::Assess(const AssessRequest& request, AssessReport* out) const {
   const Assessment a = twitchcheck::Assess(kb, rep_->model, evidence, patient);
   // Text with nothing readable in it (and nothing else given) gets no level: it may be an
   // emergency described in words the reader does not know (SPEC §4, §7).
-  const bool understood = !(request.text && request.evidence.empty() && !Understood(kb, a));
+  bool understood = !(request.text && request.evidence.empty() && !Understood(kb, a));
+  // Text mostly in another language: the few words read cannot call it harmless, so below
+  // an emergency it gets no level either (SPEC §4, §7).
+  const bool foreign = request.text && request.evidence.empty() && MostlyUnread(kb, reading) &&
+                       !MoreUrgent(a.triage.level, TriageLevel::kConsultation24);
+  if (foreign) understood = false;
   *out = BuildAssessReport(kb, rep_->texts, a, patient, request.text ? &reading : nullptr, understood,
                            request.text ? std::string_view(*request.text) : std::string_view(), std::move(conflicts));
+  if (foreign && !kb.not_understood_foreign.empty()) out->not_understood = kb.not_understood_foreign;
   return Status::OK();
 }
 

@@ -173,6 +173,27 @@ TEST(CliTest, TextNotUnderstoodExitsThreeWithTheEmergencySigns) {
   EXPECT_EQ(nlohmann::json::parse(ok.out)["understood"], true);
 }
 
+// A text mostly in another language is not called harmless for the one English word in it
+// ("twitch"; the child who stares at the wall and does not answer is in Spanish): below an
+// emergency it gets no level either, with its own message; an English text of the same
+// length is read as before.
+TEST(CliTest, TextMostlyInAnotherLanguageGetsNoLevel) {
+  const std::string spanish =
+      "Buenas tardes, mi hijo tiene cinco anos y desde ayer esta raro, no quiere jugar, "
+      "se queda mirando la pared sin contestar y tiene un twitch en el ojo";
+  ProgramRun r = Twitchcheck("assess --json '" + spanish + "'");
+  ASSERT_EQ(r.status, 3) << r.out;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["understood"], false);
+  EXPECT_FALSE(j.contains("triage"));
+  EXPECT_NE(r.out.find("it reads English"), std::string::npos) << r.out;
+  ProgramRun english = Twitchcheck(
+      "assess --json 'Good afternoon, my son is five and since yesterday his eyelid twitches "
+      "a bit when he plays on his tablet, otherwise he is fine and happy'");
+  ASSERT_EQ(english.status, 0) << english.out;
+  EXPECT_EQ(nlohmann::json::parse(english.out)["understood"], true);
+}
+
 // assess --diary: what the diary records (weeks of twitching, a new site) is evidence.
 TEST(CliTest, AssessWithTheDiary) {
   const std::string db = testing::TempDir() + "/twitchcheck_assess_diary_" + std::to_string(getpid()) + ".sqlite";

@@ -333,9 +333,23 @@ class Loader {
       kb_->uncertain_weight = v;
     kb_->describe_question = Str(file, root, "describe_question", false);
     if (YamlNode nu = root["not_understood"]) {
-      Keys(file, nu, "not_understood", {"message", "emergency_help"});
+      Keys(file, nu, "not_understood", {"message", "emergency_help", "foreign"});
       kb_->not_understood = Str(file, nu, "message", true);
       kb_->emergency_help = Str(file, nu, "emergency_help", true);
+      if (YamlNode fo = nu["foreign"]) {
+        Keys(file, fo, "not_understood.foreign", {"min_words", "max_known_share", "message"});
+        double words = 0, share = 0;
+        if (Num(file, fo, "min_words", &words, true)) {
+          if (words < 1 || words > 1000 || words != std::floor(words))
+            Error(file, Line(fo["min_words"]), "not_understood.foreign.min_words must be a whole number from 1 to 1000");
+          else
+            kb_->foreign_min_words = static_cast<size_t>(words);
+        }
+        if (Num(file, fo, "max_known_share", &share, true) &&
+            Probability(file, Line(fo["max_known_share"]), "not_understood.foreign.max_known_share", share, true))
+          kb_->foreign_known_share = share;
+        kb_->not_understood_foreign = Str(file, fo, "message", true);
+      }
     }
     if (YamlNode screen = root["emergency_screen"]) {
       if (!screen.IsMap()) return Error(file, Line(screen), "'emergency_screen' must have 'question' and 'findings'");

@@ -113,6 +113,7 @@ enum WordClassBit : WordClasses {
   kSpeechVerb = 16384,   // "said", "thinks": after "she", she speaks rather than owns
   kNowAfterJust = 32768, // "came", "noticed": after "just", it is happening now
   kWriterAddresses = 65536,  // "tell", "asked": the writer speaks to the person after it
+  kCommonWord = 131072,      // a common English word (english_common)
 };
 WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   WordClasses bits = 0;
@@ -135,6 +136,7 @@ WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   if (ctx.InWordClass("speech_verb", norm)) bits |= kSpeechVerb;
   if (ctx.InWordClass("happening_now_after_just", norm)) bits |= kNowAfterJust;
   if (ctx.InWordClass("writer_addresses", norm)) bits |= kWriterAddresses;
+  if (ctx.InWordClass("english_common", norm)) bits |= kCommonWord;
   return bits;
 }
 
@@ -581,6 +583,13 @@ Reading TextReader::Read(std::string_view text, const Date& today) const {
   const std::vector<Token>& tokens = out.tokens;
   Words words;
   LookUp(tokens, &words);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kWord) continue;
+    ++out.words;
+    if (words.keys[i] >= 0 || words.ids.context.norm[i] >= 0 || words.ids.surface[i] != kNoLexWord ||
+        (words.classes[i] & kCommonWord))
+      ++out.known_words;
+  }
   out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get(), words.ids, ToSysDays(today));
   if (out.attributes.age_years) out.patient.age = *out.attributes.age_years;
   if (out.attributes.sex) out.patient.sex = ParseSex(*out.attributes.sex);
