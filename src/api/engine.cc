@@ -222,6 +222,7 @@ Status Engine::NextStep(const InterviewRequest& request, InterviewStepReport* ou
   InterviewOptions options;
   options.described = request.described >= 1;
   options.described_twice = request.described >= 2;
+  options.mostly_unread = has_text && MostlyUnread(kb, reading);
   const InterviewStep step = NextInterviewStep(kb, rep_->model, CombineEvidence(request.answers, reading.evidence),
                                                patient, request.answers.size(), options);
   *out = InterviewStepReport{};

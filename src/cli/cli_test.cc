@@ -187,6 +187,10 @@ TEST(CliTest, TextMostlyInAnotherLanguageGetsNoLevel) {
   EXPECT_EQ(j["understood"], false);
   EXPECT_FALSE(j.contains("triage"));
   EXPECT_NE(r.out.find("it reads English"), std::string::npos) << r.out;
+  // The interview asks for a description first, as for a text that names nothing.
+  ProgramRun step = Twitchcheck("interview --json", nlohmann::json({{"text", spanish}}).dump());
+  ASSERT_EQ(step.status, 0) << step.out;
+  EXPECT_EQ(nlohmann::json::parse(step.out)["question"]["id"], "describe");
   ProgramRun english = Twitchcheck(
       "assess --json 'Good afternoon, my son is five and since yesterday his eyelid twitches "
       "a bit when he plays on his tablet, otherwise he is fine and happy'");

@@ -301,7 +301,8 @@ InterviewStep NextInterviewStep(const Knowledge& kb, const Model& model, const s
 
   // Nothing said names a symptom or sign yet ("Mum is 81."): ask for the complaint in the
   // person's own words before yes/no questions, which could only guess at it.
-  if (!options.described_twice && !kb.describe_question.empty() && !NamesAComplaint(kb, a.evidence)) {
+  if (!options.described_twice && !kb.describe_question.empty() &&
+      (!NamesAComplaint(kb, a.evidence) || options.mostly_unread)) {
     step.question = Question{-1, "describe", 0, {}};
     return step;
   }

@@ -28,6 +28,9 @@ struct InterviewOptions {
   // ... and asked twice: a first answer that named nothing readable ("hola", "it's hard to
   // say") gets the question once more, then the interview goes on without it.
   bool described_twice = false;
+  // The text is mostly in words the reader does not know (another language): as when it
+  // names no complaint, ask for a description first.
+  bool mostly_unread = false;
 };
 
 struct Question {
