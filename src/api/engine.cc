@@ -173,11 +173,10 @@ ReadingReport Engine::Read(std::string_view text) const {
 }
 
 namespace {
-// A text long enough to judge in which the reader knows few words (meta.yaml
-// not_understood.foreign).
+// A text long enough to judge with more common words of other languages than of English
+// (meta.yaml not_understood.foreign).
 bool MostlyUnread(const Knowledge& kb, const Reading& r) {
-  return kb.foreign_min_words > 0 && r.words >= kb.foreign_min_words &&
-         static_cast<double>(r.known_words) < kb.foreign_known_share * static_cast<double>(r.words);
+  return kb.foreign_min_words > 0 && r.words >= kb.foreign_min_words && r.foreign_words > r.english_words;
 }
 }  // namespace
 

@@ -274,11 +274,10 @@ struct Knowledge {
   // What to say when nothing in a text names a symptom (SPEC §4: exit 3), and how to get
   // emergency help, shown with the emergency screen's signs (meta.yaml not_understood).
   std::string not_understood;
-  // A text of at least foreign_min_words words of which fewer than foreign_known_share are
-  // known is mostly in another language: below an emergency it gets no level, with
-  // not_understood_foreign as its message (meta.yaml not_understood.foreign). 0: off.
+  // A text of at least foreign_min_words words with more common words of other languages
+  // than of English is mostly in another language: below an emergency it gets no level,
+  // with not_understood_foreign as its message (meta.yaml not_understood.foreign). 0: off.
   size_t foreign_min_words = 0;
-  double foreign_known_share = 0;
   std::string not_understood_foreign;
   std::string emergency_help;
   // The emergency screen: signs the interview asks about together, once, early, whatever

@@ -337,17 +337,14 @@ class Loader {
       kb_->not_understood = Str(file, nu, "message", true);
       kb_->emergency_help = Str(file, nu, "emergency_help", true);
       if (YamlNode fo = nu["foreign"]) {
-        Keys(file, fo, "not_understood.foreign", {"min_words", "max_known_share", "message"});
-        double words = 0, share = 0;
+        Keys(file, fo, "not_understood.foreign", {"min_words", "message"});
+        double words = 0;
         if (Num(file, fo, "min_words", &words, true)) {
           if (words < 1 || words > 1000 || words != std::floor(words))
             Error(file, Line(fo["min_words"]), "not_understood.foreign.min_words must be a whole number from 1 to 1000");
           else
             kb_->foreign_min_words = static_cast<size_t>(words);
         }
-        if (Num(file, fo, "max_known_share", &share, true) &&
-            Probability(file, Line(fo["max_known_share"]), "not_understood.foreign.max_known_share", share, true))
-          kb_->foreign_known_share = share;
         kb_->not_understood_foreign = Str(file, fo, "message", true);
       }
     }

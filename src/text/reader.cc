@@ -114,6 +114,7 @@ enum WordClassBit : WordClasses {
   kNowAfterJust = 32768, // "came", "noticed": after "just", it is happening now
   kWriterAddresses = 65536,  // "tell", "asked": the writer speaks to the person after it
   kCommonWord = 131072,      // a common English word (english_common)
+  kForeignWord = 262144,     // a common word of another language (foreign_common)
 };
 WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   WordClasses bits = 0;
@@ -137,6 +138,7 @@ WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   if (ctx.InWordClass("happening_now_after_just", norm)) bits |= kNowAfterJust;
   if (ctx.InWordClass("writer_addresses", norm)) bits |= kWriterAddresses;
   if (ctx.InWordClass("english_common", norm)) bits |= kCommonWord;
+  if (ctx.InWordClass("foreign_common", norm)) bits |= kForeignWord;
   return bits;
 }
 
@@ -586,9 +588,8 @@ Reading TextReader::Read(std::string_view text, const Date& today) const {
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kWord) continue;
     ++out.words;
-    if (words.keys[i] >= 0 || words.ids.context.norm[i] >= 0 || words.ids.surface[i] != kNoLexWord ||
-        (words.classes[i] & kCommonWord))
-      ++out.known_words;
+    if (words.classes[i] & kCommonWord) ++out.english_words;
+    if (words.classes[i] & kForeignWord) ++out.foreign_words;
   }
   out.attributes = ExtractAttributes(text, tokens, *lexicon_, context_.get(), words.ids, ToSysDays(today));
   if (out.attributes.age_years) out.patient.age = *out.attributes.age_years;

@@ -33,10 +33,11 @@ struct Reading {
   TextAttributes attributes;          // durations, quantities, sites, sides, age, sex, ...
   Patient patient;                    // age and sex read from the text, if stated
   std::vector<Token> tokens;
-  // Words (not numbers or punctuation) in the text, and how many of them the reader knows: a
-  // word of a phrase, a cue, the lexicon, or a common English word (context_rules.yaml word
-  // class english_common). Few known words in a long text: another language (SPEC §4).
-  size_t words = 0, known_words = 0;
+  // Words (not numbers or punctuation) in the text, and how many of them are common small
+  // words of English and of other languages (context_rules.yaml word classes english_common
+  // and foreign_common). More foreign than English ones in a long text: another language
+  // (SPEC §4).
+  size_t words = 0, english_words = 0, foreign_words = 0;
 };
 
 class TextReader {
