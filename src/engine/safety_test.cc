@@ -1079,7 +1079,19 @@ TEST(SafetyRegression, SignsInPiecesAndThroughWhatCannotBeDone) {
       {"my 6 week old feels warm, 38.4 under the arm, and his legs keep twitching", 0, kEmergency},
       {"31 weeks pregnant, leg cramps at night, and the baby has been much quieter than usual "
        "today", 27, kEmergency},
+      {"my 9 year old is always thirsty, keeps weeing, has lost weight, now being sick and "
+       "breathing fast and deep", 9, kEmergency},
+      {"had the runs for 3 days, on water tablets, haven't passed water since this morning, legs cramp",
+       81, kEmergency},
+      {"been doing nos balloons every weekend, now my feet are numb and my legs feel weak", 21,
+       kSameDay},
+      {"my toddler has a temperature of 38.9 and the light hurts his eyes, hands twitch", 3,
+       kSameDay},
       // Look-alikes with the same words.
+      {"type 2 on metformin, shaky and sweaty after skipping lunch, I checked and it was 6.4, "
+       "eyelid twitch", 55, TriageLevel::kSelfCare, kAppointment},
+      {"she has flu, 38.5, was shaking all over with her teeth chattering, saying she was cold, "
+       "fine after Calpol", 8, TriageLevel::kSelfCare, kSameDay},
       {"my eyelid twitched all week. Then it stopped. Then it came back after a late night", 30,
        TriageLevel::kSelfCare, kAppointment},
       {"I've been 38 weeks and the room is 21 degrees, calf cramps at night", 33,
