@@ -370,6 +370,10 @@ void Reader::ResolvePerson() {
   // Who each token names: 1 the writer, 2 someone else (a relative, "his", "she"), 0 no one.
   auto person = [&](size_t k) -> int {
     if (relation_word_[k]) return 2;
+    // "is the twitch something to worry about or am i overthinking": the writer's worry
+    // names no one whose complaint it is.
+    for (size_t s = k >= 3 ? k - 3 : 0; s <= k; ++s)
+      if (Same(s, k) && CueAt(s, LexCue::kWriterWorry) > k) return 0;
     if (IsCue(k, LexCue::kWriter)) return 1;
     const LexWord* w = W(k);
     if (IsCue(k, LexCue::kOtherPossessive) || (w && w->pronoun_sex)) return 3;

@@ -293,7 +293,7 @@ bool ContextEngine::InWordClass(const std::string& cls, const std::string& norm)
 }
 
 std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& tokens,
-                                                 const WordIds& ids) const {
+                                                 const WordIds& ids, std::string_view text) const {
   const Impl& im = *impl_;
   std::vector<uint8_t> out(tokens.size(), 0);
   if (ids.norm.size() != tokens.size()) return out;
@@ -347,17 +347,31 @@ std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& token
           tokens[t - 1].sentence == tokens[t + 2].sentence && again->second.count(tokens[t + 1].norm) &&
           tokens[t + 2].kind != TokenKind::kPunct)
         out[t] = 2;
-  // A colon after a label that opens its sentence ("Speech: weird since 10am", "Left
-  // arm: no strength"): at most kLabelWords words before it.
+  // A colon after a label that opens its sentence or its line ("Speech: weird since 10am",
+  // "Left arm: no strength"), or a dash after one that opens its line ("chest - pressure"):
+  // at most kLabelWords words before it. In a form, the label governs its line: commas up
+  // to the line's end join ("headache: started on the last rep, went from zero to the worst
+  // of my life"), and a labelled line is a clause of its own.
   constexpr size_t kLabelWords = 2;
+  std::vector<uint8_t> line_start(tokens.size(), 0);
+  for (size_t t = 0; t < tokens.size(); ++t)
+    line_start[t] = t == 0 || (!text.empty() && tokens[t - 1].end <= tokens[t].begin && tokens[t].begin <= text.size() &&
+                               text.substr(tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end).find('\n') !=
+                                   std::string_view::npos);
   for (size_t t = 1, start = 0, words = 0; t + 1 < tokens.size(); ++t) {
-    if (tokens[t].sentence != tokens[t - 1].sentence) { start = t; words = 0; }
+    if (tokens[t].sentence != tokens[t - 1].sentence || line_start[t]) { start = t; words = 0; }
     if (tokens[t].kind != TokenKind::kPunct) { ++words; continue; }
-    if (tokens[t].norm == ":" && !out[t] && words >= 1 && words <= kLabelWords && t > start &&
+    const bool sep = tokens[t].norm == ":" || (tokens[t].norm == "-" && line_start[start]);
+    if (sep && !out[t] && words >= 1 && words <= kLabelWords && t > start &&
         tokens[t + 1].sentence == tokens[t].sentence && tokens[t + 1].kind != TokenKind::kPunct) {
       bool plain = true;  // the label is words only
       for (size_t k = start; k < t; ++k) plain = plain && tokens[k].kind != TokenKind::kPunct;
-      if (plain) out[t] = 2;
+      if (!plain) continue;
+      out[t] = 2;
+      if (!line_start[start]) continue;
+      for (size_t k = t + 1; k < tokens.size() && !line_start[k] && tokens[k].sentence == tokens[t].sentence; ++k)
+        if (tokens[k].norm == "," && !out[k]) out[k] = 2;
+      if (start > 0 && tokens[start].sentence == tokens[start - 1].sentence && !out[start]) out[start] = 1;
     }
   }
   // A sentence made only of an inability or a refusal ("Couldn't.", "Can't at all.") goes

@@ -139,7 +139,9 @@ class ContextEngine {
   // keeps its gaps from crossing them ("no tingling and my hand twitches" is not a hand
   // tingle). 2 at a comma between two words of the class `modifier_word` ("a very stiff,
   // painful neck"), which concept combinations read across.
-  std::vector<uint8_t> ClauseBreaks(const std::vector<Token>& tokens, const WordIds& ids) const;
+  // `text` (optional) is what the tokens were read from: its line breaks matter in forms.
+  std::vector<uint8_t> ClauseBreaks(const std::vector<Token>& tokens, const WordIds& ids,
+                                    std::string_view text = {}) const;
   // As above, with `ids` for every token (REQUIRES: one entry per token).
   ContextResult Classify(const std::vector<Token>& tokens, const WordIds& ids,
                          size_t target_first, size_t target_last_exclusive) const;

@@ -99,6 +99,7 @@ enum class LexCue : uint8_t {
   kRecoveryBefore,   // "back to normal within 20 minutes": how long recovery took, not an episode
   kCarerWriter,      // "I'm a support worker": the writer writes about someone they care for
   kWriterFright,     // "I'm shaking" (typing this): the writer's fright, not their complaint
+  kWriterWorry,      // "or am I overthinking": the writer's worry; its "I" owns no complaint
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);

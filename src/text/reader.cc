@@ -343,8 +343,8 @@ void TextReader::LookUp(const std::vector<Token>& tokens, Words* out) const {
 // The phrases and concept combinations of the text, less those another finding's phrase
 // masks where they overlap: "bum cheek" is a buttock, not a facial cheek; "my mum has
 // restless legs" is family history only.
-std::vector<PhraseMatch> TextReader::FindPhrases(const std::vector<Token>& tokens, const Words& w) const {
-  std::vector<PhraseMatch> matches = matcher_->Match(tokens, w.keys, context_->ClauseBreaks(tokens, w.ids.context));
+std::vector<PhraseMatch> TextReader::FindPhrases(std::string_view text, const std::vector<Token>& tokens, const Words& w) const {
+  std::vector<PhraseMatch> matches = matcher_->Match(tokens, w.keys, context_->ClauseBreaks(tokens, w.ids.context, text));
   const Overlaps overlaps(matches);
   std::vector<uint8_t> drop(matches.size(), 0);
   bool any_dropped = false;
@@ -595,7 +595,7 @@ Reading TextReader::Read(std::string_view text, const Date& today) const {
   if (out.attributes.age_years) out.patient.age = *out.attributes.age_years;
   if (out.attributes.sex) out.patient.sex = ParseSex(*out.attributes.sex);
 
-  const std::vector<PhraseMatch> matches = FindPhrases(tokens, words);
+  const std::vector<PhraseMatch> matches = FindPhrases(text, tokens, words);
   const Overlaps overlaps(matches);
   // The context engine sees the words of other recognised phrases masked: the "not" of
   // "could not talk" is part of that symptom, not a denial of the next one. Masking is by

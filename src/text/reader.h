@@ -64,7 +64,7 @@ class TextReader {
   TextReader() = default;
   // Read's steps, in order.
   void LookUp(const std::vector<Token>& tokens, Words* words) const;
-  std::vector<PhraseMatch> FindPhrases(const std::vector<Token>& tokens, const Words& words) const;
+  std::vector<PhraseMatch> FindPhrases(std::string_view text, const std::vector<Token>& tokens, const Words& words) const;
   Judgement Judge(const std::vector<Token>& tokens, const Words& words, const TextAttributes& attributes,
                   const PhraseMatch& m, const Overlaps& overlaps, ContextEngine::WordIds* masked_ids) const;
   void FromNumbers(std::string_view text, const TextAttributes& attributes,
