@@ -1079,6 +1079,8 @@ TEST(SafetyRegression, SignsInPiecesAndThroughWhatCannotBeDone) {
       {"my 6 week old feels warm, 38.4 under the arm, and his legs keep twitching", 0, kEmergency},
       {"31 weeks pregnant, leg cramps at night, and the baby has been much quieter than usual "
        "today", 27, kEmergency},
+      {"Symptoms today\nchest - pressure 4/10, came on climbing the stairs, still there after 30 min\n"
+       "breath - shorter than usual\nR arm - twitching (old)", 58, kAmbulance},
       {"my 9 year old is always thirsty, keeps weeing, has lost weight, now being sick and "
        "breathing fast and deep", 9, kEmergency},
       {"had the runs for 3 days, on water tablets, haven't passed water since this morning, legs cramp",
@@ -1092,6 +1094,8 @@ TEST(SafetyRegression, SignsInPiecesAndThroughWhatCannotBeDone) {
        "eyelid twitch", 55, TriageLevel::kSelfCare, kAppointment},
       {"she has flu, 38.5, was shaking all over with her teeth chattering, saying she was cold, "
        "fine after Calpol", 8, TriageLevel::kSelfCare, kSameDay},
+      {"Pregnant 30 wks\n1. calves cramp at night\n2. headaches: no\n3. swelling: no\n4. vision: fine", 29,
+       TriageLevel::kSelfCare, kAppointment},
       {"my eyelid twitched all week. Then it stopped. Then it came back after a late night", 30,
        TriageLevel::kSelfCare, kAppointment},
       {"I've been 38 weeks and the room is 21 degrees, calf cramps at night", 33,

@@ -437,6 +437,24 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
   for (size_t p = 0; p + 1 < m.parts.size(); ++p)
     for (size_t t = m.parts[p].first; t < m.parts[p].second; ++t) set_masked(t, true);
   ContextResult ctx = context_->Classify(tokens, masked_ids, target_first, target_last);
+  // A checklist answer that ends its line with no full stop ("headaches: no", "fever? no"):
+  // the rules read "headaches: no." and "fever - no,"; the end of the sentence does as well.
+  if (!ctx.negated && target_last + 1 < tokens.size() &&
+      (tokens[target_last].norm == ":" || tokens[target_last].norm == "-" || tokens[target_last].norm == "?") &&
+      tokens[target_last].sentence == tokens[target_first].sentence &&
+      tokens[target_last + 1].sentence == tokens[target_last].sentence &&
+      context_->InWordClass("answer_no", tokens[target_last + 1].norm) &&
+      (target_last + 2 == tokens.size() || tokens[target_last + 2].sentence != tokens[target_last].sentence)) {
+    ContextCue cue;
+    cue.category = ContextCategory::kNegated;
+    cue.first = target_last;
+    cue.last = target_last + 2;
+    cue.begin = tokens[target_last].begin;
+    cue.end = tokens[target_last + 1].end;
+    cue.literal = tokens[target_last].norm + " " + tokens[target_last + 1].norm;
+    ctx.negated = true;
+    ctx.cues.push_back(std::move(cue));
+  }
   // A phrase whose first part is denied is denied whole, even when a word in its gap ends
   // the denial before the last part: "no swelling just lip twitching" names no swollen lip.
   if (!ctx.negated && m.parts.size() > 1) {
