@@ -292,16 +292,6 @@ bool ContextEngine::InWordClass(const std::string& cls, const std::string& norm)
   return it != impl_->classes.end() && (it->second.count(norm) || it->second.count(Stem(norm)));
 }
 
-namespace {
-// The words (not punctuation) of the sentence that starts at token `first`.
-size_t SentenceWords(const std::vector<Token>& tokens, size_t first) {
-  size_t words = 0;
-  for (size_t j = first; j < tokens.size() && tokens[j].sentence == tokens[first].sentence; ++j)
-    words += tokens[j].kind != TokenKind::kPunct;
-  return words;
-}
-}  // namespace
-
 std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& tokens,
                                                  const WordIds& ids, std::string_view text) const {
   const Impl& im = *impl_;
@@ -392,30 +382,31 @@ std::vector<uint8_t> ContextEngine::ClauseBreaks(const std::vector<Token>& token
   auto ell_not = im.classes.find("elliptic_not");
   auto then = im.classes.find("elliptic_then");
   if (ell != im.classes.end() && ell_not != im.classes.end())
-    for (size_t t = 1, prev_words = tokens.empty() ? 0 : SentenceWords(tokens, 0); t < tokens.size();) {
-      if (tokens[t].sentence == tokens[t - 1].sentence) { ++t; continue; }
-      size_t k = t;
+    // One pass, sentence by sentence (the first one only sets `prev_words`).
+    for (size_t t = 0, prev_words = 0; t < tokens.size();) {
+      size_t k = t, words = 0;
       bool all = true, neg = false;
       for (; k < tokens.size() && tokens[k].sentence == tokens[t].sentence; ++k) {
         if (tokens[k].kind == TokenKind::kPunct) continue;
+        ++words;
         all = all && ell->second.count(tokens[k].norm);
         neg = neg || ell_not->second.count(tokens[k].norm);
       }
-      if (all && neg && !out[t]) out[t] = 3;
-      // So does a short sentence that takes the story on from "then" or "now" ("Left hand
-      // started jerking. Then the wrist. Then up to the elbow."): word class
-      // `elliptic_then`, at most kThenWords words.
-      constexpr size_t kThenWords = 5;
-      size_t words = 0;
-      for (size_t j = t; j < k; ++j) words += tokens[j].kind != TokenKind::kPunct;
-      if (!out[t] && then != im.classes.end() && tokens[t].kind != TokenKind::kPunct &&
-          then->second.count(tokens[t].norm) && words <= kThenWords)
-        out[t] = 3;
-      // And a run of fragments of at most two words each ("Calf. Hot. Swollen.") is one
-      // clause.
-      constexpr size_t kFragmentWords = 2;
-      if (!out[t] && words >= 1 && words <= kFragmentWords && prev_words >= 1 && prev_words <= kFragmentWords)
-        out[t] = 3;
+      if (t > 0) {
+        if (all && neg && !out[t]) out[t] = 3;
+        // So does a short sentence that takes the story on from "then" ("Left hand started
+        // jerking. Then the wrist. Then up to the elbow."): word class `elliptic_then`, at
+        // most kThenWords words.
+        constexpr size_t kThenWords = 5;
+        if (!out[t] && then != im.classes.end() && tokens[t].kind != TokenKind::kPunct &&
+            then->second.count(tokens[t].norm) && words <= kThenWords)
+          out[t] = 3;
+        // And a run of fragments of at most two words each ("Calf. Hot. Swollen.") is one
+        // clause.
+        constexpr size_t kFragmentWords = 2;
+        if (!out[t] && words >= 1 && words <= kFragmentWords && prev_words >= 1 && prev_words <= kFragmentWords)
+          out[t] = 3;
+      }
       prev_words = words;
       t = k;
     }
