@@ -115,6 +115,8 @@ enum WordClassBit : WordClasses {
   kWriterAddresses = 65536,  // "tell", "asked": the writer speaks to the person after it
   kCommonWord = 131072,      // a common English word (english_common)
   kForeignWord = 262144,     // a common word of another language (foreign_common)
+  kAnswerNo = 524288,        // "no", "none": a checklist's bare answer (answer_no)
+  kInabilityModal = 1048576, // "can", "could" before a "not" (inability_modal)
 };
 WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   WordClasses bits = 0;
@@ -139,6 +141,8 @@ WordClasses WordClassBits(const ContextEngine& ctx, const std::string& norm) {
   if (ctx.InWordClass("writer_addresses", norm)) bits |= kWriterAddresses;
   if (ctx.InWordClass("english_common", norm)) bits |= kCommonWord;
   if (ctx.InWordClass("foreign_common", norm)) bits |= kForeignWord;
+  if (ctx.InWordClass("answer_no", norm)) bits |= kAnswerNo;
+  if (ctx.InWordClass("inability_modal", norm)) bits |= kInabilityModal;
   return bits;
 }
 
@@ -443,7 +447,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
       (tokens[target_last].norm == ":" || tokens[target_last].norm == "-" || tokens[target_last].norm == "?") &&
       tokens[target_last].sentence == tokens[target_first].sentence &&
       tokens[target_last + 1].sentence == tokens[target_last].sentence &&
-      context_->InWordClass("answer_no", tokens[target_last + 1].norm) &&
+      (classes[target_last + 1] & kAnswerNo) &&
       (target_last + 2 == tokens.size() || tokens[target_last + 2].sentence != tokens[target_last].sentence)) {
     ContextCue cue;
     cue.category = ContextCategory::kNegated;
@@ -482,7 +486,7 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
       // "dropped my toothbrush and can't do up shirt buttons": a "not" after a modal in the
       // gap of a sign's phrase says what the person cannot do, not that the sign is absent.
       // A sign of an emergency rule is then possible, never absent.
-      const bool after_modal = c.first > 0 && context_->InWordClass("inability_modal", tokens[c.first - 1].norm);
+      const bool after_modal = c.first > 0 && (classes[c.first - 1] & kInabilityModal);
       if (after_modal && emergency_part_[m.finding] && m.parts.size() > 1 && c.first >= m.parts[0].second) {
         open = true;
         continue;
