@@ -137,8 +137,12 @@ class ContextEngine {
   // Clause boundaries: 1 at each token where a TERMINATE cue that ends every category
   // begins ("but", "which", "and my", ";"), else 0. One entry per token. The phrase matcher
   // keeps its gaps from crossing them ("no tingling and my hand twitches" is not a hand
-  // tingle). 2 at a comma between two words of the class `modifier_word` ("a very stiff,
-  // painful neck"), which concept combinations read across.
+  // tingle); 1 also at the start of a labelled line of a form. 2 where concept
+  // combinations read on: a comma between two words of the class `modifier_word` ("a very
+  // stiff, painful neck"), before a short comparison or a resumptive pronoun ("my calf,
+  // it's swollen"), a label's colon ("Left arm: no strength") and the commas of a labelled
+  // line. 3 at the first token of a sentence that goes on with the one before it ("Tried
+  // to lift my arm. Couldn't.", "Then the wrist.", "Calf. Hot. Swollen.").
   // `text` (optional) is what the tokens were read from: its line breaks matter in forms.
   std::vector<uint8_t> ClauseBreaks(const std::vector<Token>& tokens, const WordIds& ids,
                                     std::string_view text = {}) const;

@@ -61,7 +61,8 @@ class PhraseMatcher {
   // Overlapping matches of different findings are all kept; for one finding, a match
   // inside another is dropped. A gap never crosses punctuation, nor a token marked in
   // `breaks` (may be empty; else one entry per token: ContextEngine::ClauseBreaks, 1 a
-  // clause break, 2 a comma that joins two modifiers, which combos read across).
+  // clause break, 2 a comma or colon combos read across, 3 a sentence start combos read
+  // across).
   std::vector<PhraseMatch> Match(const std::vector<Token>& tokens, const std::vector<int>& keys,
                                  const std::vector<uint8_t>& breaks = {}) const;
 
