@@ -194,6 +194,12 @@ TEST(SafetyRegression, FearsAndOtherPeopleDoNotEscalate) {
        TriageLevel::kSelfCare, kSameDay},
       {"No slurring no droop no weakness just the eyelid going mad", 30, TriageLevel::kSelfCare,
        kAppointment},
+      // The fear's own word is a phrase of anxiety, and still opens the fear.
+      {"my arm jerked twice on the sofa, I was scared it was a fit but I knew what was going on "
+       "the whole time",
+       30, TriageLevel::kSelfCare, kAppointment},
+      {"im worried its a stroke because my eyelid wont stop twitching", 35, TriageLevel::kSelfCare,
+       kAppointment},
   };
   for (const Case& c : cases) Check(c);
 }

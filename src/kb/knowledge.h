@@ -74,6 +74,9 @@ struct Finding {
   // condition is about something else, the thought or the plan is real. Not when denied,
   // past or someone else's.
   bool hypothetical_counts = false;
+  // Its words are also words of the context rules ("worried", "scared" in "scared it is a
+  // fit"), so the context engine sees them when it judges other phrases.
+  bool cue_words = false;
   // Whether a past mention ("back in the 80s", "as a kid") still sets it: unset, by the
   // category (history, exposures and risk factors count, symptoms and signs do not); false
   // for an exposure that matters only when recent (a bite, a poison).

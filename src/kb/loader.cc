@@ -678,7 +678,7 @@ class Loader {
     for (const YamlNode& n : list) {
       if (!IsEntry(file, n, "finding")) continue;
       Keys(file, n, "finding", {"id", "name", "category", "leak", "question", "mention_counts", "hypothetical_counts",
-                                "past_counts", "phrases",
+                                "cue_words", "past_counts", "phrases",
                                 "from_attribute", "from_age", "sources", "implies", "masks", "combos", "said_as", "asked_if",
                                 "question_other", "possible_at_age"});
       // Built in place: pending references point into it. Never removed: any error
@@ -702,6 +702,7 @@ class Loader {
         Error(file, Line(n["question_other"]), "finding '" + f.id + "': question_other without a question");
       Flag(file, n, "mention_counts", &f.mention_counts);
       Flag(file, n, "hypothetical_counts", &f.hypothetical_counts);
+      Flag(file, n, "cue_words", &f.cue_words);
       if (n["past_counts"]) {
         bool past = true;
         Flag(file, n, "past_counts", &past);

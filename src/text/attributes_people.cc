@@ -91,6 +91,17 @@ void Reader::FindRelations() {
         if (p_[k].num < 0 && !(kw && kw->number >= 0 && !kw->approximate)) continue;
         size_t end = 0;
         if (AgeAt(k, true, &r.age, &end)) {
+          // "my son has epilepsy, he's 9": the age of the relative just named, not of a
+          // second person.
+          Relation* named = relations_.empty() ? nullptr : &relations_.back();
+          if (named && named->age < 0 && !named->other && named->sex == r.sex &&
+              p_[i].sentence <= p_[named->anchor].sentence + 1) {
+            named->age = r.age;
+            named->age_mention = AddMention("age", FormatNumber(std::lround(r.age)), k, end);
+            Use(k, end);
+            relation_word_[i] = 1;
+            break;
+          }
           r.last = end;
           r.age_mention = AddMention("age", FormatNumber(std::lround(r.age)), k, end);
           r.sex_mention = AddMention("sex", SexCodeName(r.sex), i, i + 1);
@@ -123,13 +134,17 @@ void Reader::FindRelations() {
       if (AgeAt(k, false, &age, &age_end) && age_end <= i) { age_first = k; break; }
     if (age_first == kNone) {  // "my son (10)", "my son, 10,", "my son is 10"
       // (A relation word without "my" takes only an age next to it: "brother 19", "mum,
-      // 82," - not "dad's had dementia 5 years".)
+      // 82,". Words between a relation and its age must link them: "is", "who's", "turned".)
       const size_t reach = my == i ? 2 : 4;
       for (size_t k = i + 1; k <= i + reach && Same(i, k); ++k) {
         const LexWord* kw = W(k);
         if (kw && kw->relation >= 0) break;
         if (my == i && k == i + 2 && !p_[i + 1].punct) break;
-        if (p_[k].num < 0 && !(kw && kw->number >= 0 && !kw->approximate)) continue;
+        if (p_[k].num < 0 && !(kw && kw->number >= 0 && !kw->approximate)) {
+          // "my son is 10", not "my dad's had dementia 5 years": only linking words between.
+          if (!p_[k].punct && !CueAt(k, LexCue::kAgeLink)) break;
+          continue;
+        }
         // "my mum had a stroke 10 years ago": a date, not her age.
         if (AgeAt(k, true, &age, &age_end) && !(age_end < p_.size() && Same(k, age_end) &&
                                                  CueAt(age_end, LexCue::kAgo)))

@@ -274,6 +274,36 @@ TEST(Attributes, Phrasings) {
   }
 }
 
+// An age is read after a relation word only across words that link the two ("is",
+// "who", "turned", "he's"); a number later in the clause dates or counts something else.
+TEST(Attributes, RelativesAgeOnlyAcrossLinkingWords) {
+  const ContextEngine& ctx = DefaultContextEngine();
+  const struct {
+    std::string_view text;
+    int age;  // -1: none
+  } cases[] = {
+      {"my dad's had dementia 5 years and now his eyelid twitches", -1},
+      {"my mum has had diabetes 30 years, her hands cramp", -1},
+      {"my son is 10 and keeps blinking", 10},
+      {"my mum who is 82 has jerks in her legs", 82},
+      {"my daughter just turned 5 and her eye twitches", 5},
+      {"my mum's 82 and her eye twitches", 82},
+      {"my son has epilepsy hes 9. his arm is jerking", 9},
+      {"my son has epilepsy, he is 9, and his arm is jerking", 9},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    const std::vector<Token> tokens = Tokenize(c.text);
+    const TextAttributes a = ExtractAttributes(c.text, tokens, DefaultLexicon(), &ctx, kToday);
+    if (c.age < 0) EXPECT_FALSE(a.age_years.has_value()) << "age " << a.age_years.value_or(0);
+    else EXPECT_EQ(a.age_years.value_or(-1), c.age);
+    // The pronoun names the same son, not a second person.
+    size_t sexes = 0;
+    for (const AttributeMention& m : a.mentions) sexes += m.kind == "sex";
+    EXPECT_EQ(sexes, 1u);
+  }
+}
+
 TEST(Attributes, WithoutContextEngineHypotheticalsCount) {
   const std::string text = "If it lasts more than two weeks should I see a doctor?";
   const TextAttributes a = ExtractAttributes(text, Tokenize(text), DefaultLexicon(), nullptr, kToday);

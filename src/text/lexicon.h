@@ -100,6 +100,7 @@ enum class LexCue : uint8_t {
   kCarerWriter,      // "I'm a support worker": the writer writes about someone they care for
   kWriterFright,     // "I'm shaking" (typing this): the writer's fright, not their complaint
   kWriterWorry,      // "or am I overthinking": the writer's worry; its "I" owns no complaint
+  kAgeLink,          // "my son is 10", "my mum who turned 82": words between a relation and its age
   kCount
 };
 inline constexpr size_t kLexCueCount = static_cast<size_t>(LexCue::kCount);

@@ -41,7 +41,7 @@ constexpr std::array<std::string_view, kLexCueCount> kCueNames = {
     "writer",        "bare_age_end",   "bare_unit_before", "sex_before",
     "not_duration_before", "clause_break", "for_someone", "acted_on",
     "writer_reports", "phrase_skip",    "recovery_before", "carer_writer", "writer_fright",
-    "writer_worry"};
+    "writer_worry",  "age_link"};
 
 constexpr std::array<std::string_view, 6> kMentionKinds = {
     "site", "side", "onset", "frequency", "time_of_day", "progression"};

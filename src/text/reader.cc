@@ -431,9 +431,11 @@ TextReader::Judgement TextReader::Judge(const std::vector<Token>& tokens, const 
   const size_t target_first = m.parts.back().first, target_last = m.parts.back().second;
   const std::vector<const PhraseMatch*>& overlapping = overlaps.All(m);
   auto reveal = [&](bool on) {
-    for (const PhraseMatch* o : overlapping)
+    for (const PhraseMatch* o : overlapping) {
+      if (kb_->findings[o->finding].cue_words) continue;  // never hidden
       for (const auto& [b, e] : o->parts)
         for (size_t t = b; t < e; ++t) set_masked(t, !on);
+    }
   };
   reveal(true);
   // The phrase's own earlier parts stay hidden ("can't move ... side" is not negated by
@@ -622,13 +624,15 @@ Reading TextReader::Read(std::string_view text, const Date& today) const {
   // The context engine sees the words of other recognised phrases masked: the "not" of
   // "could not talk" is part of that symptom, not a denial of the next one. Masking is by
   // word id: cue matching sees only ids, so no token is copied.
+  // (A finding whose words are also cues, "scared" in "scared it is a fit", stays seen.)
   ContextEngine::WordIds masked_ids = words.ids.context;
   for (const PhraseMatch& m : matches)
-    for (const auto& [b, e] : m.parts)
-      for (size_t t = b; t < e; ++t) {
-        masked_ids.norm[t] = -1;
-        if (!masked_ids.stem.empty()) masked_ids.stem[t] = -1;
-      }
+    if (!kb_->findings[m.finding].cue_words)
+      for (const auto& [b, e] : m.parts)
+        for (size_t t = b; t < e; ++t) {
+          masked_ids.norm[t] = -1;
+          if (!masked_ids.stem.empty()) masked_ids.stem[t] = -1;
+        }
   // Evidence per finding, merged across mentions (MergeReport: present beats denied).
   std::map<int, Evidence> found;
   for (const PhraseMatch& m : matches) {
